@@ -1,0 +1,56 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { updateAgentInput } from "@/lib/agents/agent-input";
+import { Button } from "@/components/ui/button";
+import { Loading } from "@/components/ui/loading";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { DeleteAgentDialog } from "./delete-agent-dialog";
+import { useAgent, useUpdateAgent } from "./use-agents";
+
+export function AgentSettings({ agentId }: { agentId: string }) {
+  const agent = useAgent(agentId);
+  const update = useUpdateAgent(agentId);
+  const router = useRouter();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  // Bumping the key remounts the form, which is how Cancel puts the saved values back.
+  const [formKey, setFormKey] = useState(0);
+
+  if (!agent.data) return <Loading />;
+  return (
+    <div className="grid max-w-2xl gap-8">
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <h2 className="mb-4 text-base font-semibold text-slate-900">General</h2>
+        <NameDescriptionForm
+          key={`${agent.data.updatedAt}-${formKey}`}
+          initial={{ name: agent.data.name, description: agent.data.description }}
+          schema={updateAgentInput}
+          submitLabel="Save changes"
+          pending={update.isPending}
+          error={update.error}
+          onSubmit={(values) => update.mutate(values, { onSuccess: () => setSavedAt(Date.now()) })}
+          onCancel={() => {
+            update.reset();
+            setFormKey((key) => key + 1);
+          }}
+        />
+        {savedAt ? (
+          <p role="status" className="mt-2 text-sm text-green-700">
+            Saved.
+          </p>
+        ) : null}
+      </div>
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-red-200">
+        <h2 className="text-base font-semibold text-red-800">Delete this agent</h2>
+        <p className="mt-1 text-sm text-slate-600">Removes the agent and all of its workflows.</p>
+        <Button variant="danger" className="mt-4" onClick={() => setConfirmingDelete(true)}>
+          Delete agent
+        </Button>
+      </div>
+      {confirmingDelete ? (
+        <DeleteAgentDialog agent={agent.data} onClose={() => setConfirmingDelete(false)} onDeleted={() => router.push("/agents")} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+import { useState } from "react";
+import { createWorkflowInput, updateWorkflowInput } from "@/lib/workflows/workflow-input";
+import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { Loading } from "@/components/ui/loading";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { useCreateWorkflow, useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
+
+type OpenDialog = { kind: "create" } | { kind: "rename"; workflow: WorkflowDto } | { kind: "delete"; workflow: WorkflowDto } | null;
+
+export function WorkflowsTab({ agentId }: { agentId: string }) {
+  const workflows = useWorkflows(agentId);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const close = () => setDialog(null);
+  const newWorkflowButton = <Button onClick={() => setDialog({ kind: "create" })}>New workflow</Button>;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <p className="text-sm text-slate-600">A workflow is the list of steps a trigger runs.</p>
+        {newWorkflowButton}
+      </div>
+      {workflows.isPending ? <Loading /> : null}
+      <ErrorNotice error={workflows.error} />
+      {workflows.data?.length === 0 ? (
+        <EmptyState title="No workflows yet" action={newWorkflowButton}>
+          Create a workflow, then connect it to a webhook in the Triggers tab.
+        </EmptyState>
+      ) : null}
+      {workflows.data && workflows.data.length > 0 ? (
+        <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200" aria-label="Workflows">
+          {workflows.data.map((workflow) => (
+            <li key={workflow.id} className="flex flex-wrap items-center gap-4 px-4 py-4 sm:px-6">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium text-slate-900">{workflow.name}</p>
+                <p className="truncate text-sm text-slate-600">{workflow.description || "No description"}</p>
+              </div>
+              <span className="text-sm text-slate-500">
+                v{workflow.version} · {workflow.definition.steps.length} {workflow.definition.steps.length === 1 ? "step" : "steps"}
+              </span>
+              <div className="flex gap-1">
+                <Button variant="ghost" aria-label={`Rename ${workflow.name}`} onClick={() => setDialog({ kind: "rename", workflow })}>
+                  Rename
+                </Button>
+                <Button variant="ghost" className="text-red-700" aria-label={`Delete ${workflow.name}`} onClick={() => setDialog({ kind: "delete", workflow })}>
+                  Delete
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {dialog?.kind === "create" ? <CreateWorkflowDialog agentId={agentId} onClose={close} /> : null}
+      {dialog?.kind === "rename" ? <RenameWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} /> : null}
+      {dialog?.kind === "delete" ? <DeleteWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} /> : null}
+    </div>
+  );
+}
+
+function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; onClose: () => void }) {
+  const create = useCreateWorkflow(agentId);
+  return (
+    <Dialog open onClose={onClose} title="New workflow">
+      <NameDescriptionForm
+        schema={createWorkflowInput}
+        submitLabel="Create workflow"
+        pending={create.isPending}
+        error={create.error}
+        onSubmit={(values) => create.mutate(values, { onSuccess: onClose })}
+        onCancel={onClose}
+      />
+    </Dialog>
+  );
+}
+
+function RenameWorkflowDialog({ agentId, workflow, onClose }: { agentId: string; workflow: WorkflowDto; onClose: () => void }) {
+  const update = useUpdateWorkflow(agentId);
+  return (
+    <Dialog open onClose={onClose} title={`Rename ${workflow.name}`}>
+      <NameDescriptionForm
+        initial={{ name: workflow.name, description: workflow.description }}
+        schema={updateWorkflowInput}
+        submitLabel="Save"
+        pending={update.isPending}
+        error={update.error}
+        onSubmit={(values) => update.mutate({ workflowId: workflow.id, input: values }, { onSuccess: onClose })}
+        onCancel={onClose}
+      />
+    </Dialog>
+  );
+}
+
+function DeleteWorkflowDialog({ agentId, workflow, onClose }: { agentId: string; workflow: WorkflowDto; onClose: () => void }) {
+  const remove = useDeleteWorkflow(agentId);
+  return (
+    <ConfirmDialog
+      open
+      title={`Delete ${workflow.name}?`}
+      confirmLabel="Delete workflow"
+      pending={remove.isPending}
+      error={remove.error}
+      onClose={onClose}
+      onConfirm={() => remove.mutate(workflow.id, { onSuccess: onClose })}
+    >
+      <p>This deletes the workflow and its steps. It cannot be undone.</p>
+    </ConfirmDialog>
+  );
+}

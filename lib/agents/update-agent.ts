@@ -1,0 +1,15 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/api/api-error";
+import { updateAgentInput } from "./agent-input";
+import { agentDtoSelect, toAgentDto, type AgentDto } from "./agent-dto";
+
+export async function updateAgent(opts: { db: Db; agentId: string; input: unknown }): Promise<AgentDto> {
+  const data = updateAgentInput.parse(opts.input);
+  // updateMany + re-read instead of update: a missing id is a clear 404, not a driver error.
+  const { count } = await opts.db.agent.updateMany({ where: { id: opts.agentId }, data });
+  if (count === 0) throw notFound("Agent", opts.agentId);
+  const row = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: agentDtoSelect });
+  if (!row) throw notFound("Agent", opts.agentId);
+  return toAgentDto(row);
+}

@@ -1,0 +1,19 @@
+/** An error the API answers with its own status and a JSON body naming the problem. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field?: string;
+
+  constructor(opts: { status: number; code: string; message: string; field?: string }) {
+    super(opts.message);
+    this.status = opts.status;
+    this.code = opts.code;
+    this.field = opts.field;
+  }
+}
+
+export type ApiErrorBody = { error: { code: string; message: string; field?: string; issues?: { field: string; message: string }[] } };
+
+export function notFound(resource: string, id: string): ApiError {
+  return new ApiError({ status: 404, code: "not_found", message: `${resource} ${id} was not found` });
+}

@@ -1,0 +1,15 @@
+import { ApiError } from "./api-error";
+
+/** Reads a management request's JSON body, answering 415/400 with a clear message when it is not JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new ApiError({ status: 415, code: "unsupported_media_type", message: "Send the body as JSON with Content-Type: application/json" });
+  }
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError({ status: 400, code: "malformed_json", message: "The request body is not valid JSON" });
+  }
+}

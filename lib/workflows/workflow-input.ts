@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { descriptionSchema } from "@/lib/agents/agent-input";
+import { workflowDefinitionSchema } from "./workflow-definition";
+
+export const workflowNameSchema = z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters");
+
+export const createWorkflowInput = z.strictObject({
+  name: workflowNameSchema,
+  description: descriptionSchema.optional().default(""),
+});
+
+export const updateWorkflowInput = z
+  .strictObject({
+    name: workflowNameSchema.optional(),
+    description: descriptionSchema.optional(),
+    definition: workflowDefinitionSchema.optional(),
+  })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), { message: "Send name, description or definition to change" });
+
+export type CreateWorkflowInput = z.input<typeof createWorkflowInput>;
+export type UpdateWorkflowInput = z.input<typeof updateWorkflowInput>;
