@@ -1,8 +1,13 @@
 import { z } from "zod";
-import { descriptionSchema } from "@/lib/agents/agent-input";
+import { descriptionSchema, withoutNul } from "@/lib/agents/agent-input";
 import { workflowDefinitionSchema } from "./workflow-definition";
 
-export const workflowNameSchema = z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters");
+export const workflowNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name is required")
+  .max(100, "Name must be at most 100 characters")
+  .refine(withoutNul, "Name must not contain NUL characters");
 
 export const createWorkflowInput = z.strictObject({
   name: workflowNameSchema,
