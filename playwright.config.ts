@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -12,7 +13,9 @@ const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? 3101);
 const skipPostgres = process.env.E2E_SKIP_POSTGRES === "1" && process.env.CI !== "true";
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+// Production refuses to start without a master key: each run uses a fresh one.
+process.env.E2E_MASTER_KEY ??= randomBytes(32).toString("hex");
+const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", WORKBENCH_MASTER_KEY: process.env.E2E_MASTER_KEY };
 
 export default defineConfig({
   testDir: "e2e",

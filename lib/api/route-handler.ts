@@ -15,7 +15,7 @@ export function routeHandler<P = Record<string, never>>(
     try {
       const params = await context.params;
       // No id contains NUL, and PostgreSQL refuses it in a query (a 500): answer "not found" up front.
-      if (Object.values(params as object).some((value) => typeof value === "string" && value.includes("\u0000"))) {
+      if (Object.values((params ?? {}) as object).some((value) => typeof value === "string" && value.includes("\u0000"))) {
         throw new ApiError({ status: 404, code: "not_found", message: "Nothing exists at this path" });
       }
       return await handler(request, params);

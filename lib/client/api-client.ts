@@ -20,14 +20,24 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   });
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = payload?.error;
-    throw new ApiClientError({
-      status: response.status,
-      code: error?.code ?? "http_error",
-      message: error?.message ?? `The server answered ${response.status}`,
-      field: error?.field,
-    });
-  }
+  if (!response.ok) throw toApiClientError(response.status, payload);
   return payload as T;
+}
+
+/** Fetches a file the API serves as an attachment, with the name from its Content-Disposition. */
+export async function apiDownload(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await fetch(path);
+  if (!response.ok) throw toApiClientError(response.status, await response.json().catch(() => null));
+  const filename = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? null;
+  return { blob: await response.blob(), filename };
+}
+
+function toApiClientError(status: number, payload: { error?: { code?: string; message?: string; field?: string } } | null) {
+  const error = payload?.error;
+  return new ApiClientError({
+    status,
+    code: error?.code ?? "http_error",
+    message: error?.message ?? `The server answered ${status}`,
+    field: error?.field,
+  });
 }

@@ -1,0 +1,9 @@
+// The webhook's delivery log: newest first, filterable by outcome, cursor-paginated.
+import { getDb } from "@/lib/db";
+import { routeHandler } from "@/lib/api/route-handler";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+
+export const GET = routeHandler<{ agentId: string; webhookId: string }>(async (request, params) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return Response.json(await listDeliveries({ db: await getDb(), ...params, query }));
+});

@@ -1,0 +1,20 @@
+import type { WebhookKeyFile } from "./webhook-dto";
+
+export function buildKeyFile(opts: { webhookId: string; name: string; endpoint: string; privateKey: string; createdAt: Date }): WebhookKeyFile {
+  return {
+    webhookId: opts.webhookId,
+    name: opts.name,
+    endpoint: opts.endpoint,
+    privateKey: opts.privateKey,
+    algorithm: "HMAC-SHA256",
+    signatureHeader: "x-signature",
+    signatureEncoding: "hex",
+    createdAt: opts.createdAt.toISOString(),
+  };
+}
+
+/** A safe download name from the webhook's name, e.g. "OCR results" → "ocr-results-private-key.json". */
+export function keyFileName(webhookName: string): string {
+  const slug = webhookName.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return `${slug || "webhook"}-private-key.json`;
+}

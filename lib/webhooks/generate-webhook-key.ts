@@ -1,0 +1,27 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { ApiError } from "@/lib/api/api-error";
+import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
+import { findAgentWebhook } from "./find-agent-webhook";
+import { generatePrivateKey } from "./private-key";
+import { sealWebhookKey } from "./webhook-key-crypto";
+import { buildKeyFile } from "./build-key-file";
+import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
+import { invalidateCachedWebhook } from "./webhook-cache";
+
+/** Generate Private Key: the webhook's first key. Replacing a key is a rotation, with a grace period. */
+export async function generateWebhookKey(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
+  await findAgentWebhook(opts);
+  const privateKey = generatePrivateKey();
+  const keyCreatedAt = new Date();
+  // The keyCiphertext: null condition makes two concurrent clicks create one key, not two.
+  const { count } = await opts.db.webhook.updateMany({
+    where: { id: opts.webhookId, keyCiphertext: null },
+    data: { keyCiphertext: sealWebhookKey(opts.webhookId, privateKey), keyCreatedAt },
+  });
+  if (count === 0) throw new ApiError({ status: 409, code: "key_exists", message: "This webhook already has a private key; use Rotate Key to replace it" });
+  invalidateCachedWebhook(opts.webhookId);
+  const row = await opts.db.webhook.findUniqueOrThrow({ where: { id: opts.webhookId }, include: webhookDtoInclude });
+  const webhook = toWebhookDto(row, opts.baseUrl);
+  return { webhook, keyFile: buildKeyFile({ webhookId: row.id, name: row.name, endpoint: webhook.endpoint, privateKey, createdAt: keyCreatedAt }) };
+}

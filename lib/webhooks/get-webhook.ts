@@ -1,0 +1,9 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { WebhookDto } from "./webhook-dto";
+import { findAgentWebhook } from "./find-agent-webhook";
+import { toWebhookDto } from "./to-webhook-dto";
+
+export async function getWebhook(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<WebhookDto> {
+  return toWebhookDto(await findAgentWebhook(opts), opts.baseUrl);
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { AcceptResult, IngestStore, StoredWebhook } from "./ingest-store";
+
+// Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset; the rows
+// written here use the same form so that both sides read and order them alike.
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+type WebhookRow = Omit<StoredWebhook, "enabled" | "previousKeyExpiresAt"> & { enabled: number; previousKeyExpiresAt: string | null };
+type ExistingRow = { deliveryId: string; receivedAt: string; executionId: string | null; executionStatus: string | null };
+
+/**
+ * Retries a write that found the database locked. The connection's busy timeout is 0 on purpose:
+ * better-sqlite3 waits synchronously, and blocking the event loop here would also stall the
+ * Prisma transaction holding the lock. Waiting asynchronously lets it finish.
+ */
+async function withBusyRetry<T>(write: () => T): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || attempt >= 200) throw error;
+      await sleep(Math.min(2 + attempt, 25));
+    }
+  }
+}
+
+export function createSqliteIngestStore(filePath: string): IngestStore {
+  const db = new Database(filePath, { timeout: 0 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+
+  const findWebhook = db.prepare<[string], WebhookRow>(
+    `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, w.enabled, w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
+     FROM "Webhook" w JOIN "Workflow" f ON f.id = w.workflowId WHERE w.id = ?`,
+  );
+  const findByIdempotencyKey = db.prepare<[string, string], ExistingRow>(
+    `SELECT d.id AS deliveryId, d.receivedAt, e.id AS executionId, e.status AS executionStatus
+     FROM "Delivery" d LEFT JOIN "Execution" e ON e.deliveryId = d.id WHERE d.webhookId = ? AND d.idempotencyKey = ?`,
+  );
+  const countDuplicate = db.prepare(`UPDATE "Delivery" SET duplicateCount = duplicateCount + 1 WHERE id = ?`);
+  const releaseIdempotencyKey = db.prepare(`UPDATE "Delivery" SET idempotencyKey = NULL WHERE id = ?`);
+  const insertDelivery = db.prepare(
+    `INSERT INTO "Delivery" (id, webhookId, receivedAt, outcome, httpStatus, errorCode, errorMessage, verifiedWith, signedForm, headers, body, bodyBytes, bodyTruncated, sourceIp, idempotencyKey, duplicateCount)
+     VALUES (@id, @webhookId, @receivedAt, @outcome, @httpStatus, @errorCode, @errorMessage, @verifiedWith, @signedForm, @headers, @body, @bodyBytes, @bodyTruncated, @sourceIp, @idempotencyKey, 0)`,
+  );
+  const insertExecution = db.prepare(
+    `INSERT INTO "Execution" (id, agentId, workflowId, workflowVersion, webhookId, deliveryId, status, attempt, runAt, createdAt)
+     VALUES (@id, @agentId, @workflowId, @workflowVersion, @webhookId, @deliveryId, 'queued', 0, @createdAt, @createdAt)`,
+  );
+  const trimRejected = db.prepare(
+    `DELETE FROM "Delivery" WHERE id IN (
+       SELECT id FROM "Delivery" WHERE webhookId = ? AND outcome = 'rejected' ORDER BY id DESC LIMIT -1 OFFSET ?)`,
+  );
+
+  const accept = db.transaction((opts: Parameters<IngestStore["acceptDelivery"]>[0]): AcceptResult => {
+    const { delivery, execution } = opts;
+    if (delivery.idempotencyKey) {
+      const existing = findByIdempotencyKey.get(delivery.webhookId, delivery.idempotencyKey);
+      if (existing && delivery.receivedAt.getTime() - Date.parse(existing.receivedAt) < opts.idempotencyWindowMs) {
+        countDuplicate.run(existing.deliveryId);
+        return { deliveryId: existing.deliveryId, executionId: existing.executionId ?? "", executionStatus: existing.executionStatus ?? "unknown", duplicate: true };
+      }
+      if (existing) releaseIdempotencyKey.run(existing.deliveryId);
+    }
+    const receivedAt = sqliteDate(delivery.receivedAt);
+    insertDelivery.run({
+      ...delivery,
+      receivedAt,
+      outcome: "accepted",
+      errorCode: null,
+      errorMessage: null,
+      bodyTruncated: delivery.bodyTruncated ? 1 : 0,
+    });
+    insertExecution.run({ ...execution, webhookId: delivery.webhookId, deliveryId: delivery.id, createdAt: receivedAt });
+    return { deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued", duplicate: false };
+  });
+
+  const reject = db.transaction((opts: Parameters<IngestStore["recordRejection"]>[0]) => {
+    const { delivery } = opts;
+    insertDelivery.run({
+      ...delivery,
+      receivedAt: sqliteDate(delivery.receivedAt),
+      outcome: "rejected",
+      verifiedWith: null,
+      signedForm: null,
+      idempotencyKey: null,
+      bodyTruncated: delivery.bodyTruncated ? 1 : 0,
+    });
+    trimRejected.run(delivery.webhookId, opts.keep);
+  });
+
+  return {
+    async findWebhook(id) {
+      const row = findWebhook.get(id);
+      if (!row) return null;
+      return { ...row, enabled: row.enabled === 1, previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null };
+    },
+    acceptDelivery: (opts) => withBusyRetry(() => accept.immediate(opts)),
+    recordRejection: (opts) => withBusyRetry(() => reject.immediate(opts)),
+  };
+}

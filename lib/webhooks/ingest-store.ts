@@ -1,0 +1,45 @@
+// What the ingestion hot path needs from the database. Two implementations: prepared statements
+// on SQLite (the embedded default, where the ORM's per-query cost dominates) and Prisma elsewhere.
+
+export type StoredWebhook = {
+  id: string;
+  agentId: string;
+  workflowId: string;
+  workflowVersion: number;
+  enabled: boolean;
+  keyCiphertext: string | null;
+  previousKeyCiphertext: string | null;
+  previousKeyExpiresAt: Date | null;
+};
+
+export type DeliveryRecord = {
+  id: string;
+  webhookId: string;
+  receivedAt: Date;
+  httpStatus: number;
+  headers: string;
+  body: string;
+  bodyBytes: number;
+  bodyTruncated: boolean;
+  sourceIp: string | null;
+};
+
+export type AcceptedDelivery = DeliveryRecord & {
+  verifiedWith: "current" | "previous";
+  signedForm: "raw" | "canonical";
+  idempotencyKey: string | null;
+};
+
+export type QueuedExecution = { id: string; agentId: string; workflowId: string; workflowVersion: number };
+
+export type RejectedDelivery = DeliveryRecord & { errorCode: string; errorMessage: string };
+
+export type AcceptResult = { deliveryId: string; executionId: string; executionStatus: string; duplicate: boolean };
+
+export type IngestStore = {
+  findWebhook(id: string): Promise<StoredWebhook | null>;
+  /** Stores the delivery and its queued execution in one transaction, or finds the first delivery with the same idempotency key (within the window). */
+  acceptDelivery(opts: { delivery: AcceptedDelivery; execution: QueuedExecution; idempotencyWindowMs: number }): Promise<AcceptResult>;
+  /** Stores a rejected request and trims the webhook's rejected records to the newest `keep`. */
+  recordRejection(opts: { delivery: RejectedDelivery; keep: number }): Promise<void>;
+};

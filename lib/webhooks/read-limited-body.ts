@@ -1,0 +1,33 @@
+export type LimitedBody = { ok: true; bytes: Uint8Array } | { ok: false; receivedBytes: number };
+
+/**
+ * Reads a request body, stopping as soon as it grows past `maxBytes`. A declared Content-Length
+ * over the limit is refused without reading; a missing or false one is caught while reading.
+ */
+export async function readLimitedBody(request: Request, maxBytes: number): Promise<LimitedBody> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, receivedBytes: declared };
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, receivedBytes: total };
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return { ok: true, bytes: chunks[0] };
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, bytes };
+}

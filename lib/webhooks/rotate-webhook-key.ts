@@ -1,0 +1,38 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { ApiError } from "@/lib/api/api-error";
+import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
+import { rotateKeyInput } from "./webhook-input";
+import { findAgentWebhook } from "./find-agent-webhook";
+import { generatePrivateKey } from "./private-key";
+import { sealWebhookKey } from "./webhook-key-crypto";
+import { buildKeyFile } from "./build-key-file";
+import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
+import { invalidateCachedWebhook } from "./webhook-cache";
+
+/**
+ * Rotate Key: a new current key; the old one keeps verifying for `graceHours` (0 ends it at once)
+ * so senders can switch without dropped requests.
+ */
+export async function rotateWebhookKey(opts: { db: Db; agentId: string; webhookId: string; input: unknown; baseUrl: string }): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
+  const { graceHours } = rotateKeyInput.parse(opts.input ?? {});
+  const existing = await findAgentWebhook(opts);
+  if (!existing.keyCiphertext) throw new ApiError({ status: 409, code: "no_key", message: "This webhook has no private key yet; use Generate Private Key" });
+  const privateKey = generatePrivateKey();
+  const now = new Date();
+  // Conditional on the key we read, so two concurrent rotations cannot drop a key silently.
+  const { count } = await opts.db.webhook.updateMany({
+    where: { id: opts.webhookId, keyCiphertext: existing.keyCiphertext },
+    data: {
+      keyCiphertext: sealWebhookKey(opts.webhookId, privateKey),
+      keyCreatedAt: now,
+      previousKeyCiphertext: graceHours > 0 ? existing.keyCiphertext : null,
+      previousKeyExpiresAt: graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000) : null,
+    },
+  });
+  if (count === 0) throw new ApiError({ status: 409, code: "key_changed", message: "The key was changed by someone else just now; reload and try again" });
+  invalidateCachedWebhook(opts.webhookId);
+  const row = await opts.db.webhook.findUniqueOrThrow({ where: { id: opts.webhookId }, include: webhookDtoInclude });
+  const webhook = toWebhookDto(row, opts.baseUrl);
+  return { webhook, keyFile: buildKeyFile({ webhookId: row.id, name: row.name, endpoint: webhook.endpoint, privateKey, createdAt: now }) };
+}

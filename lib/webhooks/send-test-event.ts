@@ -1,0 +1,33 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { signBody } from "./sign";
+import { getWebhookKeyFile } from "./get-webhook-key-file";
+
+export type TestEventResult = { delivered: boolean; httpStatus: number | null; response: unknown; error: string | null };
+
+/**
+ * Send Test Event: signs a sample body with the webhook's key and POSTs it to the public endpoint,
+ * exactly as an integrator would, so the builder sees the whole path (and a delivery in the log).
+ */
+export async function sendTestEvent(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<TestEventResult> {
+  const keyFile = await getWebhookKeyFile(opts);
+  const body = JSON.stringify({
+    event: "workbench.test",
+    webhookId: keyFile.webhookId,
+    sentAt: new Date().toISOString(),
+    data: { message: "Test event sent from the Triggers tab" },
+  });
+  try {
+    const response = await fetch(keyFile.endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-signature": signBody({ privateKey: keyFile.privateKey, body }), "user-agent": "AgentWorkbench-TestEvent/1" },
+      body,
+      signal: AbortSignal.timeout(10_000),
+      redirect: "error",
+    });
+    const payload = await response.json().catch(() => null);
+    return { delivered: response.status === 202, httpStatus: response.status, response: payload, error: response.ok ? null : (payload?.error?.message ?? `HTTP ${response.status}`) };
+  } catch (error) {
+    return { delivered: false, httpStatus: null, response: null, error: `Could not reach ${keyFile.endpoint}: ${(error as Error).message}` };
+  }
+}
