@@ -2,12 +2,19 @@ export type LimitedBody = { ok: true; bytes: Uint8Array } | { ok: false; receive
 
 /**
  * Reads a request body, stopping as soon as it grows past `maxBytes`. A declared Content-Length
- * over the limit is refused without reading; a missing or false one is caught while reading.
+ * over the limit is refused without reading. Under the limit it is read in one go: HTTP framing
+ * ends the body at Content-Length, so it cannot grow past it. Without one (chunked), the size
+ * is counted while reading.
  */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<LimitedBody> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, receivedBytes: declared };
+  const contentLength = request.headers.get("content-length");
+  const declared = contentLength === null ? NaN : Number(contentLength);
+  if (declared > maxBytes) return { ok: false, receivedBytes: declared };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
+  if (Number.isSafeInteger(declared) && declared >= 0) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    return bytes.byteLength <= maxBytes ? { ok: true, bytes } : { ok: false, receivedBytes: bytes.byteLength };
+  }
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
