@@ -37,7 +37,7 @@ export function AgentFrame({ agentId, children }: { agentId: string; children: R
         {agent.data?.description ? <p className="text-sm text-slate-600">{agent.data.description}</p> : null}
         <ErrorNotice error={agent.error} />
       </div>
-      <nav aria-label="Agent sections" className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200">
+      <nav aria-label="Agent sections" className="flex gap-1 overflow-x-auto border-b border-slate-200">
         {agentTabs.map((tab) => {
           const href = `/agents/${agentId}/${tab.segment}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);

@@ -1,11 +1,11 @@
 import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-type FieldProps = { label: string; error?: string; hint?: string };
+export type FieldProps = { label: string; error?: string; hint?: string };
 
-const inputClass =
+export const inputClass =
   "block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-invalid:ring-red-500";
 
-function FieldFrame({ id, label, error, hint, children }: FieldProps & { id: string; children: React.ReactNode }) {
+export function FieldFrame({ id, label, error, hint, children }: FieldProps & { id: string; children: React.ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

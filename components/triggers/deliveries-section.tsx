@@ -1,0 +1,85 @@
+"use client";
+import { useState } from "react";
+import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { SelectField } from "@/components/ui/select-field";
+import { DeliveryRow, deliveryColumns } from "./delivery-row";
+import { useDeliveries } from "./use-deliveries";
+
+/** The webhook's delivery log, newest first, polled so new requests appear without a reload. */
+export function DeliveriesSection({ agentId, webhookId }: { agentId: string; webhookId: string }) {
+  const [outcome, setOutcome] = useState<DeliveryOutcome | null>(null);
+  const [expandedId, setExpandedId] = useState<string | null>(null);
+  const deliveries = useDeliveries({ agentId, webhookId, outcome });
+  const rows = deliveries.data?.pages.flatMap((page) => page.deliveries) ?? [];
+
+  return (
+    <section aria-labelledby="deliveries-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h3 id="deliveries-heading" className="text-base font-semibold text-slate-900">
+            Deliveries
+          </h3>
+          <p className="mt-1 text-sm text-slate-600">Every request to the endpoint, accepted or rejected. Updates every few seconds.</p>
+        </div>
+        <div className="w-40">
+          <SelectField label="Outcome" value={outcome ?? ""} onChange={(event) => setOutcome((event.target.value || null) as DeliveryOutcome | null)}>
+            <option value="">All</option>
+            <option value="accepted">Accepted</option>
+            <option value="rejected">Rejected</option>
+          </SelectField>
+        </div>
+      </div>
+      <ErrorNotice error={deliveries.error} />
+      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+          <caption className="sr-only">Deliveries</caption>
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              {deliveryColumns.map((column) => (
+                <th key={column} scope="col" className="whitespace-nowrap px-4 py-2 font-medium">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {rows.map((delivery) => (
+              <DeliveryRow
+                key={delivery.id}
+                agentId={agentId}
+                delivery={delivery}
+                expanded={expandedId === delivery.id}
+                onToggle={() => setExpandedId(expandedId === delivery.id ? null : delivery.id)}
+              />
+            ))}
+            {deliveries.isSuccess && rows.length === 0 ? (
+              <tr>
+                <td colSpan={deliveryColumns.length} className="px-4 py-10 text-center text-slate-500">
+                  {outcome
+                    ? `No ${outcome} deliveries.`
+                    : "No deliveries yet. Send a test event, or POST a signed request to the endpoint: it will show up here within seconds."}
+                </td>
+              </tr>
+            ) : null}
+            {deliveries.isPending ? (
+              <tr>
+                <td colSpan={deliveryColumns.length} className="px-4 py-10 text-center text-slate-500">
+                  <span role="status">Loading deliveries…</span>
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {deliveries.hasNextPage ? (
+        <div className="flex justify-center">
+          <Button variant="secondary" disabled={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
+            {deliveries.isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

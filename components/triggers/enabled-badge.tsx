@@ -1,0 +1,5 @@
+import { Badge } from "@/components/ui/badge";
+
+export function EnabledBadge({ enabled }: { enabled: boolean }) {
+  return enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>;
+}

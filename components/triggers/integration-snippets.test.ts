@@ -1,0 +1,102 @@
+import { execFile, spawnSync } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getIntegrationSnippets } from "./integration-snippets";
+
+const run = promisify(execFile);
+// A space and a quote in the name prove the snippets quote it for the shell and as string literals.
+const keyFileName = "Bob's orders-private-key.json";
+const privateKey = `awk_${randomBytes(32).toString("base64url")}`;
+
+type Received = { method?: string; contentType?: string; signature?: string; body: Buffer };
+let server: Server;
+let received: Received[] = [];
+let endpoint = "";
+let workDir = "";
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({
+        method: request.method,
+        contentType: request.headers["content-type"],
+        signature: request.headers["x-signature"] as string | undefined,
+        body: Buffer.concat(chunks),
+      });
+      response.writeHead(202, { "content-type": "application/json" }).end('{"deliveryId":"d1"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/wh_123`;
+  workDir = await mkdtemp(path.join(tmpdir(), "aw-snippets-"));
+  const keyFile = { webhookId: "wh_123", name: "Bob's orders", endpoint, privateKey, algorithm: "HMAC-SHA256", signatureHeader: "x-signature", signatureEncoding: "hex" };
+  await writeFile(path.join(workDir, keyFileName), JSON.stringify(keyFile, null, 2));
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await rm(workDir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  received = [];
+});
+
+async function runSnippet(opts: { command: string; fileName: string; code: string }) {
+  await writeFile(path.join(workDir, opts.fileName), opts.code);
+  const { stdout } = await run(opts.command, [opts.fileName], { cwd: workDir, timeout: 20_000 });
+  return stdout;
+}
+
+/** What the Workbench checks: the signature is the hex HMAC of the exact bytes that arrived. */
+function expectOneValidlySignedRequest() {
+  expect(received).toHaveLength(1);
+  const [request] = received;
+  expect(request.method).toBe("POST");
+  expect(request.contentType).toBe("application/json");
+  expect(request.body.length).toBeGreaterThan(0);
+  expect(JSON.parse(request.body.toString("utf8"))).toEqual({ event: "example", data: { message: "Hello from my system" } });
+  expect(request.signature).toBe(createHmac("sha256", privateKey).update(request.body).digest("hex"));
+}
+
+describe("getIntegrationSnippets", () => {
+  it.each(["curl", "node", "python"] as const)("the %s snippet names the endpoint, the header, the algorithm and the key file", (language) => {
+    const snippet = getIntegrationSnippets({ endpoint: "https://workbench.example.com/api/webhooks/wh_1", keyFileName: "orders-private-key.json" })[language];
+    expect(snippet).toContain("https://workbench.example.com/api/webhooks/wh_1");
+    expect(snippet).toContain("x-signature");
+    expect(snippet.toLowerCase()).toMatch(/hmac/);
+    expect(snippet.toLowerCase()).toMatch(/sha256/);
+    expect(snippet).toContain("orders-private-key.json");
+    expect(snippet).toContain("privateKey");
+  });
+
+  it("runs as Python and signs the exact body it sends", async () => {
+    const stdout = await runSnippet({ command: "python3", fileName: "send_webhook.py", code: getIntegrationSnippets({ endpoint, keyFileName }).python });
+    expect(stdout).toContain("202");
+    expectOneValidlySignedRequest();
+  });
+
+  it("runs as Node.js and signs the exact body it sends", async () => {
+    const stdout = await runSnippet({ command: process.execPath, fileName: "send-webhook.mjs", code: getIntegrationSnippets({ endpoint, keyFileName }).node });
+    expect(stdout).toContain("202");
+    expectOneValidlySignedRequest();
+  });
+
+  const missingTools = ["curl", "openssl", "jq"].filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
+  const curlTitle = missingTools.length
+    ? `runs as a shell script with curl (SKIPPED: ${missingTools.join(", ")} not installed here)`
+    : "runs as a shell script with curl and signs the exact body it sends";
+  it.skipIf(missingTools.length > 0)(curlTitle, async () => {
+    const stdout = await runSnippet({ command: "sh", fileName: "send-webhook.sh", code: getIntegrationSnippets({ endpoint, keyFileName }).curl });
+    expect(stdout).toContain("HTTP 202");
+    expectOneValidlySignedRequest();
+  });
+});

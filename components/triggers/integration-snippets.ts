@@ -1,0 +1,77 @@
+// Pure: the copy-and-run examples on a webhook's page. Each one reads `privateKey` from the
+// downloaded key file, signs the exact body bytes it sends (lowercase hex HMAC-SHA256, keyed
+// with the key as a UTF-8 string) and POSTs them with the signature in `x-signature`.
+
+export type IntegrationSnippets = { curl: string; node: string; python: string };
+
+/** Single-quoted for POSIX shells: nothing inside is expanded; a quote is closed, escaped and reopened. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+// A JSON string literal is also a valid JavaScript and Python string literal.
+const literal = (value: string) => JSON.stringify(value);
+
+export function getIntegrationSnippets(opts: { endpoint: string; keyFileName: string }): IntegrationSnippets {
+  const { endpoint, keyFileName } = opts;
+
+  const curl = `# Needs curl, openssl and jq. Save as send-webhook.sh next to ${keyFileName},
+# then run: sh send-webhook.sh
+KEY=$(jq -r .privateKey ${shellQuote(keyFileName)})
+BODY='{"event":"example","data":{"message":"Hello from my system"}}'
+# Sign the exact bytes that are sent: printf adds no trailing newline.
+SIGNATURE=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$KEY" | sed 's/^.* //')
+curl -sS -w '\\nHTTP %{http_code}\\n' -X POST ${shellQuote(endpoint)} \\
+  -H "Content-Type: application/json" \\
+  -H "x-signature: $SIGNATURE" \\
+  --data-binary "$BODY"
+`;
+
+  const node = `// Node.js 18 or newer. Save as send-webhook.mjs next to ${keyFileName},
+// then run: node send-webhook.mjs
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+const { privateKey } = JSON.parse(readFileSync(${literal(keyFileName)}, "utf8"));
+const body = JSON.stringify({ event: "example", data: { message: "Hello from my system" } });
+// Sign the exact string that is sent.
+const signature = createHmac("sha256", privateKey).update(body, "utf8").digest("hex");
+
+const response = await fetch(${literal(endpoint)}, {
+  method: "POST",
+  headers: { "Content-Type": "application/json", "x-signature": signature },
+  body,
+});
+console.log(response.status, await response.text());
+`;
+
+  const python = `# Python 3, standard library only. Save as send_webhook.py next to ${keyFileName},
+# then run: python3 send_webhook.py
+import hashlib
+import hmac
+import json
+import urllib.error
+import urllib.request
+
+with open(${literal(keyFileName)}, encoding="utf-8") as key_file:
+    private_key = json.load(key_file)["privateKey"]
+
+body = json.dumps({"event": "example", "data": {"message": "Hello from my system"}}).encode("utf-8")
+# Sign the exact bytes that are sent.
+signature = hmac.new(private_key.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+request = urllib.request.Request(
+    ${literal(endpoint)},
+    data=body,
+    method="POST",
+    headers={"Content-Type": "application/json", "x-signature": signature},
+)
+try:
+    with urllib.request.urlopen(request) as response:
+        print(response.status, response.read().decode("utf-8"))
+except urllib.error.HTTPError as error:
+    print(error.code, error.read().decode("utf-8"))
+`;
+
+  return { curl, node, python };
+}

@@ -1,0 +1,53 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiDownload, apiFetch } from "@/lib/client/api-client";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
+import { useStoreWebhook } from "./use-webhooks";
+import { webhookPath } from "./webhook-paths";
+
+type KeyAnswer = { webhook: WebhookDto; keyFile: WebhookKeyFile };
+export type TestEventResult = { delivered: boolean; httpStatus: number | null; response: unknown; error: string | null };
+
+export function useGenerateKey(agentId: string, webhookId: string) {
+  const store = useStoreWebhook(agentId);
+  return useMutation({
+    mutationFn: () => apiFetch<KeyAnswer>(webhookPath(agentId, webhookId, "/key"), { method: "POST" }),
+    onSuccess: (answer) => store(answer.webhook),
+  });
+}
+
+export function useRotateKey(agentId: string, webhookId: string) {
+  const store = useStoreWebhook(agentId);
+  return useMutation({
+    mutationFn: (graceHours: number) => apiFetch<KeyAnswer>(webhookPath(agentId, webhookId, "/rotate-key"), { method: "POST", body: { graceHours } }),
+    onSuccess: (answer) => store(answer.webhook),
+  });
+}
+
+/** Saves the key file under the name the server gives it, via a temporary object URL. */
+export function useDownloadKeyFile(agentId: string, webhookId: string) {
+  return useMutation({
+    mutationFn: async () => {
+      const { blob, filename } = await apiDownload(webhookPath(agentId, webhookId, "/key-file"));
+      const url = URL.createObjectURL(blob);
+      const anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = filename ?? "private-key.json";
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      // Revoking at once can cancel the download in some browsers; a minute is plenty.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+  });
+}
+
+// The test event lands in the delivery log, so the log is refreshed at once instead of at the next poll.
+export function useSendTestEvent(agentId: string, webhookId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<TestEventResult>(webhookPath(agentId, webhookId, "/test-event"), { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.deliveries(agentId, webhookId) }),
+  });
+}

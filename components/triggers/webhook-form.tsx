@@ -1,0 +1,76 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { createWebhookInput } from "@/lib/webhooks/webhook-input";
+import { ApiClientError } from "@/lib/client/api-client";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { TextField } from "@/components/ui/text-field";
+import { WorkflowPicker } from "./workflow-picker";
+
+export type WebhookFormValues = { name: string; workflowId: string };
+type Field = keyof WebhookFormValues;
+
+/**
+ * Name + workflow, for Create Webhook and Edit Webhook. It checks the input with the API's own
+ * schema first, and shows a server error at its field when the server names one.
+ */
+export function WebhookForm(props: {
+  agentId: string;
+  initial?: WebhookFormValues;
+  submitLabel: string;
+  pending: boolean;
+  error: Error | null;
+  onSubmit: (values: WebhookFormValues) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState<WebhookFormValues>(props.initial ?? { name: "", workflowId: "" });
+  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
+  const serverFieldError = props.error instanceof ApiClientError && props.error.field ? props.error : null;
+  const fieldError = (field: Field) => localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
+
+  // Editing a field clears its error: the message was about the old value.
+  function change(field: Field, value: string) {
+    setValues({ ...values, [field]: value });
+    setLocalErrors({ ...localErrors, [field]: undefined });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createWebhookInput.safeParse(values);
+    if (!parsed.success) {
+      setLocalErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return;
+    }
+    setLocalErrors({});
+    props.onSubmit(parsed.data);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <TextField
+        label="Name"
+        name="name"
+        autoFocus
+        hint="Say who sends to it, e.g. “OCR results” or “Stripe payments”."
+        value={values.name}
+        error={fieldError("name")}
+        onChange={(event) => change("name", event.target.value)}
+      />
+      <WorkflowPicker
+        agentId={props.agentId}
+        value={values.workflowId}
+        error={fieldError("workflowId")}
+        onChange={(workflowId) => change("workflowId", workflowId)}
+      />
+      {serverFieldError ? null : <ErrorNotice error={props.error} />}
+      <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
+        <Button variant="secondary" onClick={props.onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={props.pending}>
+          {props.pending ? "Saving…" : props.submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
