@@ -100,7 +100,7 @@ test("deleting an agent from Settings removes its workflows", async ({ page, req
 test("the placeholder tabs say what will appear there and show no rows", async ({ page, request }) => {
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Helpdesk") } })).json();
   await page.goto(`/agents/${agent.id}/triggers`);
-  await expect(page.getByRole("heading", { name: "Webhook triggers are coming" })).toBeVisible();
+  await expect(page.getByText("No webhooks yet")).toBeVisible();
   await page.getByRole("link", { name: "Executions" }).click();
   await expect(page.getByRole("heading", { name: "No executions to show yet" })).toBeVisible();
   await page.getByRole("link", { name: "Data" }).click();

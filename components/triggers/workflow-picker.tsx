@@ -59,7 +59,10 @@ function NewWorkflowField(props: { agentId: string; onCreated: (workflowId: stri
       return;
     }
     setLocalError(undefined);
-    create.mutate({ name: parsed.data }, { onSuccess: (workflow) => props.onCreated(workflow.id) });
+    // mutateAsync, not mutate's onSuccess: creating the first workflow ends the "no workflows"
+    // state, which unmounts this field before the mutation settles, and React Query drops
+    // per-call callbacks of unmounted components. Failures show through create.error.
+    create.mutateAsync({ name: parsed.data }).then((workflow) => props.onCreated(workflow.id), () => undefined);
   }
 
   // Enter here creates the workflow instead of submitting the whole webhook form.
