@@ -15,6 +15,7 @@ export function buildKeyFile(opts: { webhookId: string; name: string; endpoint: 
 
 /** A safe download name from the webhook's name, e.g. "OCR results" → "ocr-results-private-key.json". */
 export function keyFileName(webhookName: string): string {
-  const slug = webhookName.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  // Trailing dashes go after the cut, which may land on one ("name--private-key.json" otherwise).
+  const slug = webhookName.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, 60).replace(/-+$/, "");
   return `${slug || "webhook"}-private-key.json`;
 }

@@ -1,9 +1,19 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { AcceptResult, IngestStore } from "./ingest-store";
+import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
+}
+
+/** A foreign key failure on insert means the webhook was deleted since it was looked up. */
+async function orGone<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2003") throw new WebhookGoneError();
+    throw error;
+  }
 }
 
 /** The ingest store on Prisma (used for PostgreSQL). The unique (webhookId, idempotencyKey) index settles races between instances. */
@@ -47,12 +57,12 @@ export function createPrismaIngestStore(db: Db): IngestStore {
         if (found) await db.delivery.updateMany({ where: { id: found.staleId, idempotencyKey: key }, data: { idempotencyKey: null } });
       }
       try {
-        await db.$transaction([
+        await orGone(db.$transaction([
           db.delivery.create({ data: { ...delivery, outcome: "accepted" } }),
           db.execution.create({
             data: { ...execution, webhookId: delivery.webhookId, deliveryId: delivery.id, status: "queued", runAt: delivery.receivedAt, createdAt: delivery.receivedAt },
           }),
-        ]);
+        ]));
       } catch (error) {
         // A concurrent request with the same key won the insert: answer with its ids.
         if (!key || !isUniqueViolation(error)) throw error;
@@ -64,7 +74,7 @@ export function createPrismaIngestStore(db: Db): IngestStore {
     },
 
     async recordRejection({ delivery, keep }) {
-      await db.delivery.create({ data: { ...delivery, outcome: "rejected" } });
+      await orGone(db.delivery.create({ data: { ...delivery, outcome: "rejected" } }));
       const beyondCap = await db.delivery.findMany({
         where: { webhookId: delivery.webhookId, outcome: "rejected" },
         orderBy: { id: "desc" },

@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { AcceptResult, IngestStore, StoredWebhook } from "./ingest-store";
+import { WebhookGoneError, type AcceptResult, type IngestStore, type StoredWebhook } from "./ingest-store";
 
 // Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset; the rows
 // written here use the same form so that both sides read and order them alike.
@@ -20,7 +20,9 @@ async function withBusyRetry<T>(write: () => T): Promise<T> {
     try {
       return write();
     } catch (error) {
-      if ((error as { code?: string }).code !== "SQLITE_BUSY" || attempt >= 200) throw error;
+      const code = (error as { code?: string }).code;
+      if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") throw new WebhookGoneError();
+      if (code !== "SQLITE_BUSY" || attempt >= 200) throw error;
       await sleep(Math.min(2 + attempt, 25));
     }
   }

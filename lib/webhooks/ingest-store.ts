@@ -43,3 +43,10 @@ export type IngestStore = {
   /** Stores a rejected request and trims the webhook's rejected records to the newest `keep`. */
   recordRejection(opts: { delivery: RejectedDelivery; keep: number }): Promise<void>;
 };
+
+/** Thrown by a store when the webhook was deleted after it was looked up (e.g. on another instance). */
+export class WebhookGoneError extends Error {
+  constructor() {
+    super("The webhook was deleted");
+  }
+}

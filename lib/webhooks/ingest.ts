@@ -1,7 +1,8 @@
 import "server-only";
 import { createId } from "@/lib/ids";
 import { maskHeaders } from "@/lib/deliveries/mask-headers";
-import type { IngestStore, DeliveryRecord } from "./ingest-store";
+import { WebhookGoneError, type IngestStore, type DeliveryRecord } from "./ingest-store";
+import { invalidateCachedWebhook } from "./webhook-cache";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import { readLimitedBody } from "./read-limited-body";
 import { verifySignature } from "./verify";
@@ -16,7 +17,8 @@ const REJECTED_BODY_PREVIEW = 2048;
 const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const webhookIdPattern = /^[\w-]{1,64}$/;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a leading byte-order mark in the stored body, so it matches the signed bytes.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
@@ -29,7 +31,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 function parseJson(text: string | null): { ok: true; value: unknown } | { ok: false } {
   if (text === null) return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch {
     return { ok: false };
   }
@@ -41,6 +43,16 @@ function parseJson(text: string | null): { ok: true; value: unknown } | { ok: fa
  * before the answer; the workflow runs later from the queue.
  */
 export async function ingest(opts: { request: Request; webhookId: string; store: IngestStore; maxBodyBytes: number }): Promise<IngestResponse> {
+  try {
+    return await ingestRequest(opts);
+  } catch (error) {
+    if (!(error instanceof WebhookGoneError)) throw error;
+    invalidateCachedWebhook(opts.webhookId);
+    return ingestErrorResponse("webhook_not_found");
+  }
+}
+
+async function ingestRequest(opts: { request: Request; webhookId: string; store: IngestStore; maxBodyBytes: number }): Promise<IngestResponse> {
   const { request, store } = opts;
   const receivedAt = new Date();
   if (!webhookIdPattern.test(opts.webhookId)) return ingestErrorResponse("webhook_not_found");
