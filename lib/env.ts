@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseAllowList } from "@/lib/net/address-policy";
 
 // The only reader of process.env: every setting is parsed and documented here (and in the README).
 const envSchema = z.object({
@@ -18,8 +19,36 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  /** "off" keeps this process from running workflows (e.g. web-only instances next to `npm run worker`). */
+  WORKBENCH_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Runs one worker process executes at the same time. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** How often an idle worker looks for due runs. */
+  WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** How long a claimed run stays with its worker without a renewal; after that another worker takes it over. */
+  WORKER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(30),
+  /** On SIGTERM, how long running steps may finish before their runs are handed back to the queue. */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** Largest webhook body accepted, in bytes (enforced while reading). */
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /**
+   * Internal hosts that workflow steps (HTTP Request, Notify, LLM providers) may reach anyway:
+   * comma-separated hostnames (`*.corp.example` for subdomains), IP addresses and CIDR ranges,
+   * e.g. `127.0.0.1/32,ollama.internal`. Unset: only public addresses are contacted.
+   */
+  WORKFLOW_HTTP_ALLOW: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parseAllowList(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Largest response body, in bytes, that HTTP Request, Notify and LLM steps read before failing. */
+  WORKFLOW_HTTP_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -166,7 +166,7 @@ export function useWebhookApp(provider: Provider, opts: { env?: Record<string, s
       const agent = await app.agents.createAgent({ db, input: { name: "Agent" } });
       let workflow = await app.workflows.createWorkflow({ db, agentId: agent.id, input: { name: "Flow" } });
       for (let version = 1; version < (fixture.workflowVersion ?? 1); version++) {
-        workflow = await app.workflows.updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [{ id: `s${version}`, type: "log" }] } } });
+        workflow = await app.workflows.updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [{ id: `s${version}`, type: "transform", config: { expression: "trigger.body" } }] } } });
       }
       const webhook = await app.webhooks.createWebhook({ db, agentId: agent.id, input: { name: fixture.name ?? "OCR results", workflowId: workflow.id }, baseUrl });
       if (fixture.withKey === false) return { agent, workflow, webhook, privateKey: "" };

@@ -119,16 +119,21 @@ describe.each(providers)("API routes on %s", (provider) => {
     const created = await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "Ingest" }), agentParams(agent.id));
     expect(created.status).toBe(201);
     const { workflow } = await bodyOf(created);
-    expect(workflow).toMatchObject({ agentId: agent.id, name: "Ingest", version: 1, definition: { steps: [] } });
+    expect(workflow).toMatchObject({ agentId: agent.id, name: "Ingest", version: 1, definition: { steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } } });
 
     const listed = await routes.agentWorkflows.GET(new Request(`${base}/`), agentParams(agent.id));
     expect(listed.status).toBe(200);
     expect(await bodyOf(listed)).toEqual({ workflows: [workflow] });
 
-    const definition = { steps: [{ id: "notify", type: "http", url: "https://example.com/hook" }] };
+    const definition = {
+      steps: [{ id: "notify", type: "http_request", timeoutSeconds: 10, config: { method: "POST", url: "https://example.com/hook", headers: {}, body: { id: "{{ trigger.body.id }}" }, failOnHttpError: true } }],
+      retry: { maxAttempts: 2, backoffSeconds: 5 },
+    };
     const patched = await routes.workflow.PATCH(jsonRequest("PATCH", "/", { definition }), workflowParams(workflow.id));
     expect(patched.status).toBe(200);
     expect((await bodyOf(patched)).workflow).toMatchObject({ version: 2, definition });
+    const versions = await direct.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: "asc" } });
+    expect(versions.map((row) => [row.version, JSON.parse(row.definition).steps.length])).toEqual([[1, 0], [2, 1]]);
 
     const read = await routes.workflow.GET(new Request(`${base}/`), workflowParams(workflow.id));
     expect((await bodyOf(read)).workflow).toMatchObject({ version: 2, definition });
@@ -230,8 +235,13 @@ describe.each(providers)("API routes on %s", (provider) => {
       ["steps that are not an array", { definition: { steps: "fetch" } }],
       ["a null definition", { definition: null }],
       ["a step without a type", { definition: { steps: [{ id: "a" }] } }],
-      ["duplicate step ids", { definition: { steps: [{ id: "a", type: "x" }, { id: "a", type: "x" }] } }],
-      ["101 steps", { definition: { steps: Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, type: "x" })) } }],
+      ["a step of an unknown type", { definition: { steps: [{ id: "a", type: "log", config: {} }] } }],
+      ["an HTTP step without a url", { definition: { steps: [{ id: "a", type: "http_request", config: {} }] } }],
+      ["a step config that is not an object", { definition: { steps: [{ id: "a", type: "transform", config: "1 + 1" }] } }],
+      ["a step id with a dash", { definition: { steps: [{ id: "a-b", type: "transform", config: { expression: "1" } }] } }],
+      ["11 attempts", { definition: { steps: [], retry: { maxAttempts: 11 } } }],
+      ["duplicate step ids", { definition: { steps: [{ id: "a", type: "transform", config: { expression: "1" } }, { id: "a", type: "transform", config: { expression: "2" } }] } }],
+      ["101 steps", { definition: { steps: Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, type: "transform", config: { expression: "1" } })) } }],
       ["an agentId (moving workflows is not supported)", { agentId: "other" }],
     ])("PATCH /api/workflows/:id with %s -> 400", async (_name, body) => {
       const agent = await createAgentViaApi();
@@ -278,10 +288,16 @@ describe.each(providers)("API routes on %s", (provider) => {
     it("stores a NUL byte inside a step's own fields (definitions are stored as escaped JSON)", async () => {
       const agent = await createAgentViaApi();
       const { workflow } = await bodyOf(await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "W" }), agentParams(agent.id)));
-      const definition = { steps: [{ id: "a", type: "log", text: "x\u0000y" }] };
+      const definition = {
+        steps: [{ id: "a", type: "notify", timeoutSeconds: 30, config: { conversationKey: "k\u0000", message: "x\u0000y" } }],
+        retry: { maxAttempts: 3, backoffSeconds: 10 },
+      };
       const response = await routes.workflow.PATCH(jsonRequest("PATCH", "/", { definition }), workflowParams(workflow.id));
       expect(response.status).toBe(200);
       expect((await bodyOf(response)).workflow.definition).toEqual(definition);
+      const stored = await direct.workflowVersion.findUniqueOrThrow({ where: { workflowId_version: { workflowId: workflow.id, version: 2 } } });
+      expect(stored.definition).toContain("x\\u0000y");
+      expect(JSON.parse(stored.definition)).toEqual(definition);
     });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
 
 function isUniqueViolation(error: unknown): boolean {
@@ -41,12 +42,12 @@ export function createPrismaIngestStore(db: Db): IngestStore {
           keyCiphertext: true,
           previousKeyCiphertext: true,
           previousKeyExpiresAt: true,
-          workflow: { select: { version: true } },
+          workflow: { select: { version: true, definition: true } },
         },
       });
       if (!row) return null;
       const { workflow, ...webhook } = row;
-      return { ...webhook, workflowVersion: workflow.version };
+      return { ...webhook, workflowVersion: workflow.version, maxAttempts: maxAttemptsOf(workflow.definition) };
     },
 
     async acceptDelivery({ delivery, execution, idempotencyWindowMs }) {
@@ -60,7 +61,7 @@ export function createPrismaIngestStore(db: Db): IngestStore {
         await orGone(db.$transaction([
           db.delivery.create({ data: { ...delivery, outcome: "accepted" } }),
           db.execution.create({
-            data: { ...execution, webhookId: delivery.webhookId, deliveryId: delivery.id, status: "queued", runAt: delivery.receivedAt, createdAt: delivery.receivedAt },
+            data: { ...execution, webhookId: delivery.webhookId, deliveryId: delivery.id, trigger: "webhook", status: "queued", runAt: delivery.receivedAt, createdAt: delivery.receivedAt },
           }),
         ]));
       } catch (error) {

@@ -1,13 +1,14 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { setTimeout as sleep } from "node:timers/promises";
+import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 import { WebhookGoneError, type AcceptResult, type IngestStore, type StoredWebhook } from "./ingest-store";
 
 // Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset; the rows
 // written here use the same form so that both sides read and order them alike.
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-type WebhookRow = Omit<StoredWebhook, "enabled" | "previousKeyExpiresAt"> & { enabled: number; previousKeyExpiresAt: string | null };
+type WebhookRow = Omit<StoredWebhook, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & { enabled: number; previousKeyExpiresAt: string | null; definition: string };
 type ExistingRow = { deliveryId: string; receivedAt: string; executionId: string | null; executionStatus: string | null };
 
 /**
@@ -34,7 +35,7 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
   db.pragma("synchronous = NORMAL");
 
   const findWebhook = db.prepare<[string], WebhookRow>(
-    `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, w.enabled, w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
+    `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, f.definition, w.enabled, w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
      FROM "Webhook" w JOIN "Workflow" f ON f.id = w.workflowId WHERE w.id = ?`,
   );
   const findByIdempotencyKey = db.prepare<[string, string], ExistingRow>(
@@ -48,8 +49,8 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
      VALUES (@id, @webhookId, @receivedAt, @outcome, @httpStatus, @errorCode, @errorMessage, @verifiedWith, @signedForm, @headers, @body, @bodyBytes, @bodyTruncated, @sourceIp, @idempotencyKey, 0)`,
   );
   const insertExecution = db.prepare(
-    `INSERT INTO "Execution" (id, agentId, workflowId, workflowVersion, webhookId, deliveryId, status, attempt, runAt, createdAt)
-     VALUES (@id, @agentId, @workflowId, @workflowVersion, @webhookId, @deliveryId, 'queued', 0, @createdAt, @createdAt)`,
+    `INSERT INTO "Execution" (id, agentId, workflowId, workflowVersion, webhookId, deliveryId, trigger, status, attempt, maxAttempts, runAt, createdAt)
+     VALUES (@id, @agentId, @workflowId, @workflowVersion, @webhookId, @deliveryId, 'webhook', 'queued', 0, @maxAttempts, @createdAt, @createdAt)`,
   );
   const trimRejected = db.prepare(
     `DELETE FROM "Delivery" WHERE id IN (
@@ -97,7 +98,13 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
     async findWebhook(id) {
       const row = findWebhook.get(id);
       if (!row) return null;
-      return { ...row, enabled: row.enabled === 1, previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null };
+      const { definition, ...webhook } = row;
+      return {
+        ...webhook,
+        maxAttempts: maxAttemptsOf(definition),
+        enabled: row.enabled === 1,
+        previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null,
+      };
     },
     acceptDelivery: (opts) => withBusyRetry(() => accept.immediate(opts)),
     recordRejection: (opts) => withBusyRetry(() => reject.immediate(opts)),

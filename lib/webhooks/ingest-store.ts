@@ -6,6 +6,8 @@ export type StoredWebhook = {
   agentId: string;
   workflowId: string;
   workflowVersion: number;
+  /** The workflow's retry policy, for the run this delivery queues. */
+  maxAttempts: number;
   enabled: boolean;
   keyCiphertext: string | null;
   previousKeyCiphertext: string | null;
@@ -30,7 +32,7 @@ export type AcceptedDelivery = DeliveryRecord & {
   idempotencyKey: string | null;
 };
 
-export type QueuedExecution = { id: string; agentId: string; workflowId: string; workflowVersion: number };
+export type QueuedExecution = { id: string; agentId: string; workflowId: string; workflowVersion: number; maxAttempts: number };
 
 export type RejectedDelivery = DeliveryRecord & { errorCode: string; errorMessage: string };
 

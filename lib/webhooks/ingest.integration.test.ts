@@ -66,7 +66,10 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
         agentId: agent.id,
         workflowId: workflow.id,
         workflowVersion: 3,
+        trigger: "webhook",
+        input: null,
         attempt: 0,
+        maxAttempts: 3,
       });
       // Rows the SQLite store writes itself must read back through Prisma as the same instant.
       expect(Math.abs(deliveries[0].receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -74,17 +77,21 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       expect(executions[0].createdAt.getTime()).toBe(deliveries[0].receivedAt.getTime());
     });
 
-    it("queues the workflow's new version right after its definition changes", async () => {
+    it("queues the workflow's new version, with its new retry policy, right after its definition changes", async () => {
       const { app, direct } = harness;
       const { webhook, workflow, privateKey } = await harness.createWebhook();
       const send = () => post(webhookRequest({ webhookId: webhook.id, body: "{}", privateKey }));
       const first = await send(); // caches the webhook with version 1
-      await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition: { steps: [{ id: "log", type: "log" }] } } });
+      const definition = { steps: [{ id: "echo", type: "transform", config: { expression: "trigger.body" } }], retry: { maxAttempts: 7, backoffSeconds: 2 } };
+      await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition } });
       const second = await send();
-      const versions = await Promise.all(
-        [first, second].map(async (reply) => (await direct.execution.findUniqueOrThrow({ where: { id: reply.body.executionId as string } })).workflowVersion),
+      const runs = await Promise.all(
+        [first, second].map(async (reply) => direct.execution.findUniqueOrThrow({ where: { id: reply.body.executionId as string } })),
       );
-      expect(versions).toEqual([1, 2]);
+      expect(runs.map((run) => [run.workflowVersion, run.maxAttempts, run.trigger])).toEqual([
+        [1, 3, "webhook"],
+        [2, 7, "webhook"],
+      ]);
     });
 
     it("accepts the reference client's signature over the compact form of a body sent pretty-printed", async () => {

@@ -3,6 +3,7 @@ import { createId } from "@/lib/ids";
 import { maskHeaders } from "@/lib/deliveries/mask-headers";
 import { WebhookGoneError, type IngestStore, type DeliveryRecord } from "./ingest-store";
 import { invalidateCachedWebhook } from "./webhook-cache";
+import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import { readLimitedBody } from "./read-limited-body";
 import { verifySignature } from "./verify";
@@ -124,9 +125,10 @@ async function ingestRequest(opts: { request: Request; webhookId: string; store:
       signedForm: verification.signedForm,
       idempotencyKey,
     },
-    execution: { id: createId("run"), agentId: webhook.agentId, workflowId: webhook.workflowId, workflowVersion: webhook.workflowVersion },
+    execution: { id: createId("run"), agentId: webhook.agentId, workflowId: webhook.workflowId, workflowVersion: webhook.workflowVersion, maxAttempts: webhook.maxAttempts },
     idempotencyWindowMs: IDEMPOTENCY_WINDOW_MS,
   });
+  if (!result.duplicate) notifyExecutionQueued();
   return {
     status: result.duplicate ? 200 : 202,
     body: { deliveryId: result.deliveryId, executionId: result.executionId, status: result.executionStatus, ...(result.duplicate ? { duplicate: true } : {}) },

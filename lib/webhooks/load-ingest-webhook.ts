@@ -29,6 +29,7 @@ export async function loadIngestWebhook(opts: { store: IngestStore; webhookId: s
     agentId: row.agentId,
     workflowId: row.workflowId,
     workflowVersion: row.workflowVersion,
+    maxAttempts: row.maxAttempts,
     enabled: row.enabled,
     currentKey: row.keyCiphertext ? openWebhookKey(row.id, row.keyCiphertext) : null,
     previousKey: row.previousKeyCiphertext ? openWebhookKey(row.id, row.previousKeyCiphertext) : null,

@@ -6,6 +6,7 @@ const webhook = (id: string): IngestWebhook => ({
   agentId: "ag",
   workflowId: "wf",
   workflowVersion: 1,
+  maxAttempts: 3,
   enabled: true,
   currentKey: "awk_k",
   previousKey: null,

@@ -8,6 +8,7 @@ export type IngestWebhook = {
   agentId: string;
   workflowId: string;
   workflowVersion: number;
+  maxAttempts: number;
   enabled: boolean;
   currentKey: string | null;
   previousKey: string | null;

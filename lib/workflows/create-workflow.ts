@@ -5,12 +5,14 @@ import { createWorkflowInput } from "./workflow-input";
 import { emptyWorkflowDefinition } from "./workflow-definition";
 import { toWorkflowDto, type WorkflowDto } from "./workflow-dto";
 
+/** Creates a workflow at version 1 (blank, or with the given definition) and records that version. */
 export async function createWorkflow(opts: { db: Db; agentId: string; input: unknown }): Promise<WorkflowDto> {
-  const data = createWorkflowInput.parse(opts.input);
+  const { definition, ...data } = createWorkflowInput.parse(opts.input);
   const agent = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: { id: true } });
   if (!agent) throw notFound("Agent", opts.agentId);
+  const text = JSON.stringify(definition ?? emptyWorkflowDefinition);
   const row = await opts.db.workflow.create({
-    data: { ...data, agentId: agent.id, version: 1, definition: JSON.stringify(emptyWorkflowDefinition) },
+    data: { ...data, agentId: agent.id, version: 1, definition: text, versions: { create: { version: 1, definition: text } } },
   });
   return toWorkflowDto(row);
 }

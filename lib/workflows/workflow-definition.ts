@@ -1,22 +1,49 @@
 import { z } from "zod";
+import { stepConfigSchemas, type StepType } from "./steps/step-schemas";
 
-// A workflow's steps, stored as JSON text. Step types and their fields arrive with the workflow
-// engine; until then a step is any object with a unique id and a type name.
-export const workflowStepSchema = z.looseObject({
-  id: z.string().trim().min(1, "Step id is required").max(64),
-  type: z.string().trim().min(1, "Step type is required").max(64),
+// A workflow's definition, stored as JSON text in WorkflowVersion: ordered steps plus its
+// retry policy. Validated on save, so the engine only ever runs definitions that parse.
+
+const stepBase = {
+  id: z.string().trim().min(1, "Step id is required").max(64).regex(/^[A-Za-z_][\w]*$/, "Step id: letters, digits and _, not starting with a digit"),
+  name: z.string().trim().max(100).optional(),
+  /** Seconds before the step is abandoned as failed. */
+  timeoutSeconds: z.number().int().min(1).max(600).default(30),
+};
+
+const stepVariants = Object.entries(stepConfigSchemas).map(([type, config]) =>
+  z.strictObject({ ...stepBase, type: z.literal(type as StepType), config }),
+);
+
+export const workflowStepSchema = z.discriminatedUnion("type", stepVariants as unknown as [typeof stepVariants[number], ...typeof stepVariants]);
+
+export const retryPolicySchema = z.strictObject({
+  maxAttempts: z.number().int().min(1, "At least 1 attempt").max(10, "At most 10 attempts").default(3),
+  /** The first retry waits about this long; each next one twice as long (with jitter). */
+  backoffSeconds: z.number().int().min(1).max(3_600).default(10),
 });
 
 export const workflowDefinitionSchema = z
-  .strictObject({ steps: z.array(workflowStepSchema).max(100, "A workflow has at most 100 steps") })
+  .strictObject({
+    steps: z.array(workflowStepSchema).max(100, "A workflow has at most 100 steps"),
+    retry: retryPolicySchema.default({ maxAttempts: 3, backoffSeconds: 10 }),
+  })
   .refine((definition) => new Set(definition.steps.map((step) => step.id)).size === definition.steps.length, {
     message: "Step ids must be unique",
     path: ["steps"],
   });
 
-export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
+export type WorkflowDefinition = z.output<typeof workflowDefinitionSchema>;
+export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;
+export type WorkflowStep = WorkflowDefinition["steps"][number];
 
-export const emptyWorkflowDefinition: WorkflowDefinition = { steps: [] };
+export const emptyWorkflowDefinition: WorkflowDefinition = { steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } };
+
+/** Pure: a stored definition's attempt limit, read cheaply on the webhook hot path (3 when unset). */
+export function maxAttemptsOf(definitionText: string): number {
+  const maxAttempts = (JSON.parse(definitionText) as { retry?: { maxAttempts?: unknown } }).retry?.maxAttempts;
+  return typeof maxAttempts === "number" && Number.isInteger(maxAttempts) && maxAttempts >= 1 ? maxAttempts : 3;
+}
 
 /** Pure: parses stored definition text. Only validated definitions are written, so a failure here is a bug worth surfacing. */
 export function parseStoredDefinition(text: string): WorkflowDefinition {

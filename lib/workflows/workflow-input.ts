@@ -12,6 +12,8 @@ export const workflowNameSchema = z
 export const createWorkflowInput = z.strictObject({
   name: workflowNameSchema,
   description: descriptionSchema.optional().default(""),
+  /** Starting steps, e.g. from a template; empty when omitted. */
+  definition: workflowDefinitionSchema.optional(),
 });
 
 export const updateWorkflowInput = z

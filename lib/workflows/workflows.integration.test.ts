@@ -9,7 +9,14 @@ import { listWorkflows } from "./list-workflows";
 import { updateWorkflow } from "./update-workflow";
 
 const unknownId = "cl_no_such_thing";
-const definition = { steps: [{ id: "fetch", type: "http", url: "https://example.com" }, { id: "log", type: "log" }] };
+const definition = {
+  steps: [
+    { id: "fetch", type: "http_request", timeoutSeconds: 30, config: { method: "GET", url: "https://example.com", headers: {}, failOnHttpError: true } },
+    { id: "summary", type: "transform", timeoutSeconds: 5, config: { expression: "steps.fetch.body" } },
+  ],
+  retry: { maxAttempts: 4, backoffSeconds: 20 },
+};
+const emptyDefinition = { steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } };
 
 describe.each(providers)("workflows on %s", (provider) => {
   const database = useMigratedDatabase(provider);
@@ -24,8 +31,21 @@ describe.each(providers)("workflows on %s", (provider) => {
 
   it("creates a workflow at version 1 with an empty definition", async () => {
     const { agent, workflow } = await agentWithWorkflow();
-    expect(workflow).toMatchObject({ agentId: agent.id, name: "Ingest", description: "from OCR", version: 1, definition: { steps: [] } });
+    expect(workflow).toMatchObject({ agentId: agent.id, name: "Ingest", description: "from OCR", version: 1, definition: emptyDefinition });
     expect(await getWorkflow({ db: database.db, workflowId: workflow.id })).toEqual(workflow);
+    const versions = await database.db.workflowVersion.findMany({ where: { workflowId: workflow.id } });
+    expect(versions.map((row) => [row.version, JSON.parse(row.definition)])).toEqual([[1, emptyDefinition]]);
+  });
+
+  it("creates a workflow with a definition (e.g. from a template), defaults filled in, recorded as version 1", async () => {
+    const { db } = database;
+    const agent = await createAgent({ db, input: { name: "Agent" } });
+    const input = { steps: [{ id: "double", type: "transform", config: { expression: "trigger.body.n * 2" } }] };
+    const workflow = await createWorkflow({ db, agentId: agent.id, input: { name: "Double", definition: input } });
+    const expected = { steps: [{ id: "double", type: "transform", timeoutSeconds: 30, config: { expression: "trigger.body.n * 2" } }], retry: emptyDefinition.retry };
+    expect(workflow).toMatchObject({ version: 1, definition: expected });
+    const versions = await db.workflowVersion.findMany({ where: { workflowId: workflow.id } });
+    expect(versions.map((row) => [row.version, JSON.parse(row.definition)])).toEqual([[1, expected]]);
   });
 
   it("lists an agent's workflows newest first, and only that agent's", async () => {
@@ -49,8 +69,15 @@ describe.each(providers)("workflows on %s", (provider) => {
     const updated = await updateWorkflow({ db, workflowId: workflow.id, input: { definition } });
     expect(updated).toMatchObject({ version: 2, definition, name: "Ingest" });
     const again = await updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [] } } });
-    expect(again).toMatchObject({ version: 3, definition: { steps: [] } });
+    expect(again).toMatchObject({ version: 3, definition: emptyDefinition });
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(again);
+    // Every version stays recorded, so runs queued earlier still execute what they were queued with.
+    const versions = await db.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: "asc" } });
+    expect(versions.map((row) => [row.version, JSON.parse(row.definition)])).toEqual([
+      [1, emptyDefinition],
+      [2, definition],
+      [3, emptyDefinition],
+    ]);
   });
 
   it("keeps the version on a rename or a new description", async () => {
@@ -59,6 +86,7 @@ describe.each(providers)("workflows on %s", (provider) => {
     await updateWorkflow({ db, workflowId: workflow.id, input: { definition } });
     const renamed = await updateWorkflow({ db, workflowId: workflow.id, input: { name: "Renamed", description: "" } });
     expect(renamed).toMatchObject({ name: "Renamed", description: "", version: 2, definition });
+    expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(2);
   });
 
   it("answers 404 ApiErrors for an unknown agent or workflow", async () => {
@@ -76,7 +104,7 @@ describe.each(providers)("workflows on %s", (provider) => {
   it.each([
     ["an empty name", { name: " " }],
     ["an unknown key", { name: "x", version: 7 }],
-    ["a definition on create", { name: "x", definition }],
+    ["an invalid definition", { name: "x", definition: { steps: [{ id: "a", type: "log" }] } }],
   ])("rejects creating with %s", async (_name, input) => {
     const { db } = database;
     const agent = await createAgent({ db, input: { name: "A" } });
@@ -86,7 +114,10 @@ describe.each(providers)("workflows on %s", (provider) => {
 
   it.each([
     ["nothing to change", {}],
-    ["duplicate step ids", { definition: { steps: [{ id: "a", type: "x" }, { id: "a", type: "y" }] } }],
+    ["duplicate step ids", { definition: { steps: [definition.steps[1], definition.steps[1]] } }],
+    ["an unknown step type", { definition: { steps: [{ id: "a", type: "log", config: {} }] } }],
+    ["an HTTP step without a url", { definition: { steps: [{ id: "a", type: "http_request", config: {} }] } }],
+    ["a retry policy out of bounds", { definition: { steps: [], retry: { maxAttempts: 11 } } }],
     ["a definition without steps", { definition: {} }],
     ["a version set by hand", { version: 99 }],
   ])("rejects updating with %s and leaves the workflow as it was", async (_name, input) => {
@@ -94,6 +125,7 @@ describe.each(providers)("workflows on %s", (provider) => {
     const { workflow } = await agentWithWorkflow();
     await expect(updateWorkflow({ db, workflowId: workflow.id, input })).rejects.toBeInstanceOf(ZodError);
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(workflow);
+    expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(1);
   });
 
   it("deletes a workflow and nothing else", async () => {

@@ -1,0 +1,8 @@
+// The agent's conversations (Notify steps post to them), most recently active first.
+import { getDb } from "@/lib/db";
+import { routeHandler } from "@/lib/api/route-handler";
+import { listConversations } from "@/lib/conversations/list-conversations";
+
+export const GET = routeHandler<{ agentId: string }>(async (_request, { agentId }) =>
+  Response.json({ conversations: await listConversations({ db: await getDb(), agentId }) }),
+);

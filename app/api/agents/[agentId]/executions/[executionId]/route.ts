@@ -1,0 +1,8 @@
+// One run with each step's input, output, error and duration.
+import { getDb } from "@/lib/db";
+import { routeHandler } from "@/lib/api/route-handler";
+import { getExecution } from "@/lib/executions/get-execution";
+
+export const GET = routeHandler<{ agentId: string; executionId: string }>(async (_request, params) =>
+  Response.json({ execution: await getExecution({ db: await getDb(), ...params }) }),
+);

@@ -1,0 +1,11 @@
+// The agent's data store: its collections, or one collection's records with ?collection=.
+import { getDb } from "@/lib/db";
+import { routeHandler } from "@/lib/api/route-handler";
+import { listCollections, listRecords } from "@/lib/records/list-records";
+
+export const GET = routeHandler<{ agentId: string }>(async (request, { agentId }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const db = await getDb();
+  if (query.collection === undefined) return Response.json({ collections: await listCollections({ db, agentId }) });
+  return Response.json(await listRecords({ db, agentId, query }));
+});

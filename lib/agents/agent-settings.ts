@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/api/api-error";
+import type { AgentSettingsDto } from "./agent-settings-dto";
+import { sealAgentLlmKey } from "./agent-secrets";
+import { getOutboundSecret } from "./get-outbound-secret";
+import { withoutNul } from "./agent-input";
+
+const optionalText = (max: number) => z.string().trim().max(max).refine(withoutNul, "Must not contain NUL characters").nullable().optional();
+
+export const updateAgentSettingsInput = z.strictObject({
+  llmBaseUrl: z
+    .url({ protocol: /^https?$/, message: "llmBaseUrl must be an http(s) URL, e.g. https://api.openai.com/v1" })
+    .max(2_000)
+    .nullable()
+    .optional()
+    .or(z.literal("").transform(() => null)),
+  llmModel: optionalText(200),
+  /** A new key replaces the stored one; null removes it; omitted keeps it. */
+  llmApiKey: optionalText(2_000),
+});
+
+/**
+ * The agent's settings. The outbound signing secret is created here if it does not exist yet,
+ * so a builder can configure the receiving side before the first Notify step runs.
+ */
+export async function getAgentSettings(opts: { db: Db; agentId: string }): Promise<AgentSettingsDto> {
+  const row = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: { llmBaseUrl: true, llmModel: true, llmApiKeyCiphertext: true } });
+  if (!row) throw notFound("Agent", opts.agentId);
+  return {
+    llmBaseUrl: row.llmBaseUrl,
+    llmModel: row.llmModel,
+    llmApiKeyConfigured: row.llmApiKeyCiphertext !== null,
+    outboundSigningSecret: await getOutboundSecret(opts),
+  };
+}
+
+/** Sets the agent's LLM provider; the API key is stored encrypted and never returned. */
+export async function updateAgentSettings(opts: { db: Db; agentId: string; input: unknown }): Promise<AgentSettingsDto> {
+  const input = updateAgentSettingsInput.parse(opts.input);
+  const data = {
+    ...(input.llmBaseUrl !== undefined ? { llmBaseUrl: input.llmBaseUrl?.replace(/\/+$/, "") ?? null } : {}),
+    ...(input.llmModel !== undefined ? { llmModel: input.llmModel || null } : {}),
+    ...(input.llmApiKey !== undefined
+      ? { llmApiKeyCiphertext: input.llmApiKey ? sealAgentLlmKey({ agentId: opts.agentId, apiKey: input.llmApiKey }) : null }
+      : {}),
+  };
+  const { count } = await opts.db.agent.updateMany({ where: { id: opts.agentId }, data });
+  if (count === 0) throw notFound("Agent", opts.agentId);
+  return getAgentSettings(opts);
+}

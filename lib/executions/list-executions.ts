@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/api/api-error";
+import type { ExecutionPage } from "./execution-dto";
+import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
+
+const idPattern = /^[\w-]{1,64}$/;
+
+export const listExecutionsQuery = z.strictObject({
+  status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]).optional(),
+  trigger: z.enum(["webhook", "replay", "test"]).optional(),
+  workflowId: z.string().regex(idPattern, "workflowId is not a valid id").optional(),
+  webhookId: z.string().regex(idPattern, "webhookId is not a valid id").optional(),
+  cursor: z.string().regex(idPattern, "cursor is not one this API returned").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** Newest first; run ids are time-ordered, so the last id of a page is the next page's cursor. */
+export async function listExecutions(opts: { db: Db; agentId: string; query: unknown }): Promise<ExecutionPage> {
+  const { cursor, limit, ...filters } = listExecutionsQuery.parse(opts.query);
+  const agent = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: { id: true } });
+  if (!agent) throw notFound("Agent", opts.agentId);
+  const rows = await opts.db.execution.findMany({
+    where: { agentId: agent.id, ...filters, id: cursor ? { lt: cursor } : undefined },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    include: executionSummaryInclude,
+  });
+  const page = rows.slice(0, limit);
+  return { executions: page.map(toExecutionSummaryDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/api/api-error";
+import type { CollectionSummaryDto, DataRecordPage } from "./record-dto";
+
+export const listRecordsQuery = z.strictObject({
+  collection: z.string().trim().min(1).max(100),
+  cursor: z.string().regex(/^[\w-]{1,64}$/, "cursor is not one this API returned").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+async function assertAgent(db: Db, agentId: string) {
+  const agent = await db.agent.findUnique({ where: { id: agentId }, select: { id: true } });
+  if (!agent) throw notFound("Agent", agentId);
+}
+
+/** The agent's collections with their record counts, most recently written first. */
+export async function listCollections(opts: { db: Db; agentId: string }): Promise<CollectionSummaryDto[]> {
+  await assertAgent(opts.db, opts.agentId);
+  const groups = await opts.db.dataRecord.groupBy({
+    by: ["collection"],
+    where: { agentId: opts.agentId },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+  });
+  return groups
+    .map((group) => ({ collection: group.collection, count: group._count._all, updatedAt: (group._max.updatedAt ?? new Date(0)).toISOString() }))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** One collection's records, by key; record ids are time-ordered and serve as the cursor. */
+export async function listRecords(opts: { db: Db; agentId: string; query: unknown }): Promise<DataRecordPage> {
+  const query = listRecordsQuery.parse(opts.query);
+  await assertAgent(opts.db, opts.agentId);
+  const rows = await opts.db.dataRecord.findMany({
+    where: { agentId: opts.agentId, collection: query.collection, id: query.cursor ? { lt: query.cursor } : undefined },
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    records: page.map((row) => ({
+      id: row.id,
+      collection: row.collection,
+      key: row.key,
+      data: JSON.parse(row.data),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+  };
+}

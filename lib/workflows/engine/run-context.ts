@@ -1,0 +1,31 @@
+import type { RunContext } from "@/lib/workflows/steps/step-handler";
+
+type ExecutionForContext = {
+  id: string;
+  attempt: number;
+  input: string | null;
+  delivery: { body: string; headers: string; receivedAt: Date; webhookId: string } | null;
+  agent: { id: string; name: string };
+};
+
+/** Pure: the context every step reads, from the delivery that queued the run or the run's own input (test runs, replays). */
+export function buildRunContext(execution: ExecutionForContext): RunContext {
+  const trigger = execution.delivery
+    ? {
+        body: JSON.parse(execution.delivery.body.replace(/^\uFEFF/, "")),
+        headers: JSON.parse(execution.delivery.headers) as Record<string, string>,
+        receivedAt: execution.delivery.receivedAt.toISOString(),
+        webhookId: execution.delivery.webhookId,
+      }
+    : (JSON.parse(execution.input ?? "null") as RunContext["trigger"] | null) ?? { body: null, headers: {}, receivedAt: new Date(0).toISOString(), webhookId: null };
+  return { trigger, steps: {}, agent: execution.agent, execution: { id: execution.id, attempt: execution.attempt } };
+}
+
+const MAX_STORED_JSON = 256 * 1024;
+
+/** JSON for a StepRun column, cut down (with a marker) when a step returns something huge. */
+export function toStoredJson(value: unknown): string {
+  const text = JSON.stringify(value ?? null);
+  if (text.length <= MAX_STORED_JSON) return text;
+  return JSON.stringify({ truncated: true, bytes: text.length, preview: text.slice(0, 4096) });
+}

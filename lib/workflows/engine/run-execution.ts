@@ -1,0 +1,147 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { parseStoredDefinition, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
+import { getStepHandler } from "@/lib/workflows/steps/registry";
+import { PermanentStepError, type StepResult } from "@/lib/workflows/steps/step-handler";
+import { stepConfigSchemas } from "@/lib/workflows/steps/step-schemas";
+import { createId } from "@/lib/ids";
+import { computeBackoffMs } from "./backoff";
+import { buildRunContext, toStoredJson } from "./run-context";
+import { LostLeaseError, renewLease, writeUnderLease } from "./lease";
+import { finishExecution, releaseExecution } from "./finish-execution";
+
+export type RunOutcome = "succeeded" | "failed" | "retrying" | "released" | "lost";
+
+type RunOptions = { db: Db; executionId: string; workerId: string; leaseMs: number; shutdownSignal: AbortSignal };
+
+/** Rejects when the signal aborts, so a step that ignores its signal still cannot hold the run. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Runs one claimed execution of its recorded workflow version, step by step. Steps that already
+ * succeeded in an earlier attempt are not run again (their stored output is reused), so a retry
+ * or a run taken over from a crashed worker resumes at the first step without a result.
+ */
+export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
+  const { db, executionId, workerId, leaseMs } = opts;
+  const execution = await db.execution.findUnique({
+    where: { id: executionId },
+    include: {
+      delivery: { select: { body: true, headers: true, receivedAt: true, webhookId: true } },
+      agent: { select: { id: true, name: true } },
+      stepRuns: { where: { status: "succeeded" }, select: { stepId: true, output: true } },
+    },
+  });
+  if (!execution || execution.leaseOwner !== workerId || execution.status !== "running") return "lost";
+  const finish = (status: "succeeded" | "failed", fields: { error?: string | null; stoppedAtStepId?: string | null } = {}) =>
+    finishExecution({ db, executionId, workerId, leaseMs, status, ...fields });
+
+  if (execution.attempt > execution.maxAttempts) {
+    return finish("failed", { error: `Gave up after ${execution.maxAttempts} attempts: the worker running it stopped before finishing` });
+  }
+  const version = await db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: execution.workflowId, version: execution.workflowVersion } } });
+  if (!version) return finish("failed", { error: `Workflow version ${execution.workflowVersion} no longer exists` });
+  let definition: WorkflowDefinition;
+  try {
+    definition = parseStoredDefinition(version.definition);
+  } catch {
+    // E.g. a definition saved before step types existed. Throwing here would leave the run
+    // "running" until its lease expired, again on every attempt; retrying cannot fix it.
+    return finish("failed", { error: `Workflow version ${execution.workflowVersion} is not a valid definition (saved in an older format?): save the workflow again and run it anew` });
+  }
+  const context = buildRunContext(execution);
+  const succeeded = new Map(execution.stepRuns.map((run) => [run.stepId, run.output]));
+
+  // Renew the lease while steps run; losing it (another worker took the run) aborts this one.
+  const lost = new AbortController();
+  const renewal = setInterval(() => {
+    renewLease({ db, executionId, workerId, leaseMs }).then(
+      (held) => held || lost.abort(new LostLeaseError(executionId)),
+      () => undefined,
+    );
+  }, Math.max(1_000, Math.floor(leaseMs / 3)));
+
+  try {
+    for (const [stepIndex, step] of definition.steps.entries()) {
+      if (succeeded.has(step.id)) {
+        context.steps[step.id] = JSON.parse(succeeded.get(step.id) ?? "null");
+        if (execution.stoppedAtStepId === step.id) break;
+        continue;
+      }
+      if (opts.shutdownSignal.aborted) {
+        await releaseExecution({ db, executionId, workerId });
+        return "released";
+      }
+      const startedAt = new Date();
+      const timeout = AbortSignal.timeout(step.timeoutSeconds * 1000);
+      const signal = AbortSignal.any([timeout, opts.shutdownSignal, lost.signal]);
+      let result: StepResult | undefined;
+      let failure: unknown;
+      try {
+        const config = stepConfigSchemas[step.type].parse(step.config);
+        result = await untilAborted(getStepHandler(step.type).run({ config: config as never, context, services: { db, signal } }), signal);
+      } catch (error) {
+        failure = error;
+      }
+      if (lost.signal.aborted) return "lost";
+      if (failure !== undefined && opts.shutdownSignal.aborted) {
+        await releaseExecution({ db, executionId, workerId });
+        return "released";
+      }
+
+      const finishedAt = new Date();
+      const message = timeout.aborted ? `Step timed out after ${step.timeoutSeconds} s` : failure instanceof Error ? failure.message : String(failure);
+      await writeUnderLease({
+        db, executionId, workerId, leaseMs,
+        write: (tx) =>
+          tx.stepRun.create({
+            data: {
+              id: createId("step"),
+              executionId,
+              stepId: step.id,
+              stepIndex,
+              stepType: step.type,
+              attempt: execution.attempt,
+              status: failure === undefined ? "succeeded" : "failed",
+              input: toStoredJson(result?.input ?? step.config),
+              output: failure === undefined ? toStoredJson(result?.output) : null,
+              error: failure === undefined ? null : message,
+              startedAt,
+              finishedAt,
+              durationMs: finishedAt.getTime() - startedAt.getTime(),
+            },
+          }),
+      });
+
+      if (failure !== undefined) {
+        const permanent = failure instanceof PermanentStepError;
+        if (permanent || execution.attempt >= execution.maxAttempts) return finish("failed", { error: `${step.id}: ${message}` });
+        const delayMs = computeBackoffMs({ attempt: execution.attempt, baseSeconds: definition.retry.backoffSeconds });
+        await writeUnderLease({
+          db, executionId, workerId, leaseMs,
+          write: (tx) =>
+            tx.execution.update({
+              where: { id: executionId },
+              data: { status: "queued", runAt: new Date(Date.now() + delayMs), leaseOwner: null, leaseExpiresAt: null, error: `${step.id}: ${message}` },
+            }),
+        });
+        return "retrying";
+      }
+      context.steps[step.id] = result?.output ?? null;
+      if (result?.stop) return finish("succeeded", { stoppedAtStepId: step.id });
+    }
+    return finish("succeeded");
+  } catch (error) {
+    if (error instanceof LostLeaseError) return "lost";
+    throw error;
+  } finally {
+    clearInterval(renewal);
+  }
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { getDb, getDatabaseTargetFromEnv } from "@/lib/db";
+import { onExecutionQueued } from "./queue-signal";
+import { startWorker, type Worker } from "./worker";
+
+/**
+ * Starts this process's worker from the environment and stops it gracefully on SIGTERM/SIGINT:
+ * no new claims, running steps get WORKER_SHUTDOWN_GRACE_SECONDS to finish, the rest go back
+ * to the queue. Used by the web server (instrumentation) and by `npm run worker`. `npm start`
+ * sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves the signal to this handler instead of
+ * exiting at once; without it, runs cut short are taken over when their lease expires.
+ */
+export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Promise<Worker | null> {
+  const env = getEnv();
+  if (env.WORKBENCH_WORKER === "off") return null;
+  const worker = startWorker({
+    db: await getDb(),
+    provider: getDatabaseTargetFromEnv().provider,
+    concurrency: env.WORKER_CONCURRENCY,
+    pollIntervalMs: env.WORKER_POLL_INTERVAL_MS,
+    leaseMs: env.WORKER_LEASE_SECONDS * 1000,
+    shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+  });
+  onExecutionQueued(worker.wake);
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.log(`[workbench] ${signal}: stopping the worker (finishing or handing back running workflow runs)`);
+    worker.stop().then(() => {
+      if (opts.exitOnSignal) process.exit(0);
+    });
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+  return worker;
+}

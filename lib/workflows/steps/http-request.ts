@@ -1,0 +1,66 @@
+import { safeFetch, type SafeResponse } from "@/lib/net/safe-fetch";
+import { renderText, renderValue } from "../expressions";
+import type { StepHandler } from "./step-handler";
+import { httpStatusError, toStepError } from "./step-errors";
+
+// HTTP Request: templated URL, headers and body, sent through the SSRF-guarded client (public
+// addresses only, every redirect re-checked, response size capped). The whole response is the
+// output, so later steps can read `steps.<id>.body`.
+
+export type HttpRequestOutput = { status: number; headers: Record<string, string>; body: unknown };
+
+type EncodedBody = { body?: string; contentType?: string };
+
+/** A string is sent as written (text/plain unless a Content-Type says otherwise); anything else as JSON. */
+function encodeBody(value: unknown): EncodedBody {
+  if (value === undefined || value === null) return {};
+  if (typeof value === "string") return { body: value, contentType: "text/plain; charset=utf-8" };
+  return { body: JSON.stringify(value), contentType: "application/json" };
+}
+
+// The rendered request is stored with the run and shown on its page: keep credentials out of it.
+const secretHeader = /authorization|cookie|token|secret|api-?key|signature|password/i;
+
+function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secretHeader.test(name) ? "[redacted]" : value]));
+}
+
+function isJsonType(contentType: string | undefined): boolean {
+  return /^application\/([\w.-]+\+)?json\b/i.test(contentType?.trim() ?? "");
+}
+
+/** JSON bodies are parsed (a server mislabelling text as JSON gets its text back), others returned as text. */
+export function decodeBody(response: SafeResponse): unknown {
+  const text = response.body.toString("utf8");
+  if (!isJsonType(response.headers["content-type"]) || text.trim() === "") return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const httpRequestStep: StepHandler<"http_request"> = {
+  type: "http_request",
+  async run({ config, context, services }) {
+    const url = await renderText(config.url, context);
+    const headers: Record<string, string> = {};
+    for (const [name, template] of Object.entries(config.headers)) headers[name.toLowerCase()] = await renderText(template, context);
+    const encoded = config.body === undefined ? {} : encodeBody(await renderValue(config.body, context));
+    if (encoded.contentType && !headers["content-type"]) headers["content-type"] = encoded.contentType;
+
+    let response: SafeResponse;
+    try {
+      response = await safeFetch({ url, method: config.method, headers, body: encoded.body, signal: services.signal });
+    } catch (error) {
+      throw toStepError(error);
+    }
+    if (response.status >= 400 && config.failOnHttpError) {
+      // Named without its query string, which often carries tokens.
+      const answered = new URL(response.url);
+      throw httpStatusError({ what: `${config.method} ${answered.origin}${answered.pathname}`, status: response.status, body: response.body.toString("utf8") });
+    }
+    const output: HttpRequestOutput = { status: response.status, headers: response.headers, body: decodeBody(response) };
+    return { output, input: { method: config.method, url, headers: redactHeaders(headers), body: encoded.body ?? null } };
+  },
+};

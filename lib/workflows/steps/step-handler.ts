@@ -1,0 +1,35 @@
+import type { Db } from "@/lib/db";
+import type { StepConfig, StepType } from "./step-schemas";
+
+/** What every step reads: the trigger, the outputs of earlier steps, and the agent. */
+export type RunContext = {
+  trigger: { body: unknown; headers: Record<string, string>; receivedAt: string; webhookId: string | null };
+  steps: Record<string, unknown>;
+  agent: { id: string; name: string };
+  execution: { id: string; attempt: number };
+};
+
+export type StepServices = {
+  db: Db;
+  /** Aborted when the step times out or the worker shuts down; pass it to every I/O call. */
+  signal: AbortSignal;
+};
+
+/**
+ * A step's result: its output, whether the run should stop after it (successfully), and
+ * optionally the input it actually used (e.g. the rendered request) for the run page;
+ * without one the run page shows the step's configuration.
+ */
+export type StepResult = { output: unknown; stop?: boolean; input?: unknown };
+
+export type StepHandler<T extends StepType> = {
+  type: T;
+  /**
+   * Runs the step with its validated config (templates not yet rendered: the handler renders
+   * what it needs with lib/workflows/expressions). Throwing fails the step with that message.
+   */
+  run(opts: { config: StepConfig<T>; context: RunContext; services: StepServices }): Promise<StepResult>;
+};
+
+/** A failure the builder must fix (bad config, missing provider): retrying cannot help. */
+export class PermanentStepError extends Error {}

@@ -1,0 +1,17 @@
+// `npm run worker`: a process that only runs workflows (no web server), for scaling out on
+// PostgreSQL. Run with the react-server condition (see package.json) so server-only modules load.
+import { getDb } from "../lib/db";
+import { assertMasterKeyMatches } from "../lib/crypto/master-key";
+import { startConfiguredWorker } from "../lib/workflows/engine/start-configured-worker";
+
+async function main() {
+  await assertMasterKeyMatches({ db: await getDb() });
+  const worker = await startConfiguredWorker({ exitOnSignal: true });
+  if (!worker) throw new Error("WORKBENCH_WORKER=off: nothing to run");
+  console.log(`[workbench] worker ${worker.id} started`);
+}
+
+main().catch((error) => {
+  console.error(`[workbench] worker cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
