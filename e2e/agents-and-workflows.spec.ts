@@ -27,12 +27,15 @@ test("create an agent, add a workflow, rename both, delete them", async ({ page 
     await expect(page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: tab })).toBeVisible();
   }
 
-  // Add a workflow.
+  // Add a blank workflow: creating it opens its editor.
   await expect(page.getByText("No workflows yet")).toBeVisible();
   await page.getByRole("button", { name: "New workflow" }).first().click();
   const createWorkflow = page.getByRole("dialog", { name: "New workflow" });
   await createWorkflow.getByLabel("Name").fill(workflowName);
   await createWorkflow.getByRole("button", { name: "Create workflow" }).click();
+  await expect(page).toHaveURL(/\/workflows\/[^/]+/);
+  await expect(page.getByText("v1", { exact: true })).toBeVisible();
+  await page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: "Workflows" }).click();
   const workflows = page.getByRole("list", { name: "Workflows" });
   await expect(workflows.getByText(workflowName)).toBeVisible();
   await expect(workflows.getByText("v1 · 0 steps")).toBeVisible();
@@ -97,14 +100,15 @@ test("deleting an agent from Settings removes its workflows", async ({ page, req
   expect((await request.get(`/api/workflows/${workflowId}`)).status()).toBe(404);
 });
 
-test("the placeholder tabs say what will appear there and show no rows", async ({ page, request }) => {
+test("a new agent's tabs say what will appear there and show no rows", async ({ page, request }) => {
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Helpdesk") } })).json();
   await page.goto(`/agents/${agent.id}/triggers`);
   await expect(page.getByText("No webhooks yet")).toBeVisible();
   await page.getByRole("link", { name: "Executions" }).click();
-  await expect(page.getByRole("heading", { name: "No executions to show yet" })).toBeVisible();
+  await expect(page.getByText(/^No runs yet/)).toBeVisible();
   await page.getByRole("link", { name: "Data" }).click();
-  await expect(page.getByRole("heading", { name: "No data stored yet" })).toBeVisible();
+  await expect(page.getByText(/^No records yet/)).toBeVisible();
+  await expect(page.getByText(/^No conversations yet/)).toBeVisible();
 });
 
 test("an unknown agent shows a clear not-found message", async ({ page }) => {

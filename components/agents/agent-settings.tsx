@@ -5,12 +5,17 @@ import { updateAgentInput } from "@/lib/agents/agent-input";
 import { Button } from "@/components/ui/button";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { LlmProviderCard } from "./agent-settings-llm-card";
+import { SigningSecretCard } from "./agent-settings-signing-card";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
+import { useAgentSettings } from "./use-agent-settings";
 import { useAgent, useUpdateAgent } from "./use-agents";
 
 export function AgentSettings({ agentId }: { agentId: string }) {
   const agent = useAgent(agentId);
   const update = useUpdateAgent(agentId);
+  const settings = useAgentSettings(agentId);
   const router = useRouter();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
@@ -41,6 +46,13 @@ export function AgentSettings({ agentId }: { agentId: string }) {
           </p>
         ) : null}
       </div>
+      <ErrorNotice error={settings.error} />
+      {settings.data ? (
+        <>
+          <LlmProviderCard agentId={agentId} settings={settings.data} />
+          <SigningSecretCard secret={settings.data.outboundSigningSecret} />
+        </>
+      ) : null}
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-red-200">
         <h2 className="text-base font-semibold text-red-800">Delete this agent</h2>
         <p className="mt-1 text-sm text-slate-600">Removes the agent and all of its workflows.</p>

@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
 import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
-import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SelectField } from "@/components/ui/select-field";
 import { DeliveryRow, deliveryColumns } from "./delivery-row";
 import { useDeliveries } from "./use-deliveries";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { DataTable, TableMessageRow } from "@/components/ui/data-table";
 
 /** The webhook's delivery log, newest first, polled so new requests appear without a reload. */
 export function DeliveriesSection({ agentId, webhookId }: { agentId: string; webhookId: string }) {
@@ -32,54 +33,30 @@ export function DeliveriesSection({ agentId, webhookId }: { agentId: string; web
         </div>
       </div>
       <ErrorNotice error={deliveries.error} />
-      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-          <caption className="sr-only">Deliveries</caption>
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              {deliveryColumns.map((column) => (
-                <th key={column} scope="col" className="whitespace-nowrap px-4 py-2 font-medium">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {rows.map((delivery) => (
-              <DeliveryRow
-                key={delivery.id}
-                agentId={agentId}
-                delivery={delivery}
-                expanded={expandedId === delivery.id}
-                onToggle={() => setExpandedId(expandedId === delivery.id ? null : delivery.id)}
-              />
-            ))}
-            {deliveries.isSuccess && rows.length === 0 ? (
-              <tr>
-                <td colSpan={deliveryColumns.length} className="px-4 py-10 text-center text-slate-500">
-                  {outcome
-                    ? `No ${outcome} deliveries.`
-                    : "No deliveries yet. Send a test event, or POST a signed request to the endpoint: it will show up here within seconds."}
-                </td>
-              </tr>
-            ) : null}
-            {deliveries.isPending ? (
-              <tr>
-                <td colSpan={deliveryColumns.length} className="px-4 py-10 text-center text-slate-500">
-                  <span role="status">Loading deliveries…</span>
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {deliveries.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" disabled={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
-            {deliveries.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      ) : null}
+      <DataTable caption="Deliveries" columns={deliveryColumns}>
+        {rows.map((delivery) => (
+          <DeliveryRow
+            key={delivery.id}
+            agentId={agentId}
+            delivery={delivery}
+            expanded={expandedId === delivery.id}
+            onToggle={() => setExpandedId(expandedId === delivery.id ? null : delivery.id)}
+          />
+        ))}
+        {deliveries.isSuccess && rows.length === 0 ? (
+          <TableMessageRow columns={deliveryColumns.length}>
+            {outcome
+              ? `No ${outcome} deliveries.`
+              : "No deliveries yet. Send a test event, or POST a signed request to the endpoint: it will show up here within seconds."}
+          </TableMessageRow>
+        ) : null}
+        {deliveries.isPending ? (
+          <TableMessageRow columns={deliveryColumns.length}>
+            <span role="status">Loading deliveries…</span>
+          </TableMessageRow>
+        ) : null}
+      </DataTable>
+      <LoadMoreButton query={deliveries} />
     </section>
   );
 }

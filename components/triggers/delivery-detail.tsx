@@ -2,6 +2,7 @@
 import type { DeliveryDto } from "@/lib/deliveries/delivery-dto";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { ReplayButton } from "./replay-button";
 import { useDelivery } from "./use-deliveries";
 
 /** Shows JSON bodies indented, and anything else exactly as received. */
@@ -26,6 +27,7 @@ export function DeliveryDetail(props: { agentId: string; webhookId: string; deli
 
   return (
     <div className="space-y-4">
+      {data.outcome === "accepted" ? <ReplayButton agentId={props.agentId} webhookId={props.webhookId} deliveryId={data.id} /> : null}
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-500">Delivery id</dt>
         <dd className="font-mono text-slate-800">{data.id}</dd>

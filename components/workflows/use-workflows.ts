@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+import type { WorkflowDefinitionInput } from "@/lib/workflows/workflow-definition";
 import type { CreateWorkflowInput, UpdateWorkflowInput } from "@/lib/workflows/workflow-input";
 
 export function useWorkflows(agentId: string) {
@@ -23,7 +24,8 @@ function useInvalidateWorkflows(agentId: string) {
 export function useCreateWorkflow(agentId: string) {
   const invalidate = useInvalidateWorkflows(agentId);
   return useMutation({
-    mutationFn: async (input: CreateWorkflowInput) =>
+    // A definition is sent when the workflow starts from a template.
+    mutationFn: async (input: CreateWorkflowInput & { definition?: WorkflowDefinitionInput }) =>
       (await apiFetch<{ workflow: WorkflowDto }>(`/api/agents/${encodeURIComponent(agentId)}/workflows`, { method: "POST", body: input })).workflow,
     onSuccess: invalidate,
   });

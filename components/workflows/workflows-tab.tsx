@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { createWorkflowInput, updateWorkflowInput } from "@/lib/workflows/workflow-input";
+import Link from "next/link";
+import { updateWorkflowInput } from "@/lib/workflows/workflow-input";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -9,7 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
-import { useCreateWorkflow, useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
+import { CreateWorkflowDialog } from "./create-workflow-dialog";
+import { useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
+import { workflowEditorPath } from "./workflow-paths";
 
 type OpenDialog = { kind: "create" } | { kind: "rename"; workflow: WorkflowDto } | { kind: "delete"; workflow: WorkflowDto } | null;
 
@@ -22,7 +25,7 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <p className="text-sm text-slate-600">A workflow is the list of steps a trigger runs.</p>
+        <p className="text-sm text-slate-600">A workflow is the list of steps a trigger runs. Open one to edit its steps and test it.</p>
         {newWorkflowButton}
       </div>
       {workflows.isPending ? <Loading /> : null}
@@ -37,13 +40,22 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
           {workflows.data.map((workflow) => (
             <li key={workflow.id} className="flex flex-wrap items-center gap-4 px-4 py-4 sm:px-6">
               <div className="min-w-0 flex-1">
-                <p className="font-medium text-slate-900">{workflow.name}</p>
+                <Link href={workflowEditorPath(agentId, workflow.id)} className="font-medium text-slate-900 hover:text-indigo-600">
+                  {workflow.name}
+                </Link>
                 <p className="truncate text-sm text-slate-600">{workflow.description || "No description"}</p>
               </div>
               <span className="text-sm text-slate-500">
                 v{workflow.version} · {workflow.definition.steps.length} {workflow.definition.steps.length === 1 ? "step" : "steps"}
               </span>
               <div className="flex gap-1">
+                <Link
+                  href={workflowEditorPath(agentId, workflow.id)}
+                  aria-label={`Edit ${workflow.name}`}
+                  className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-slate-100"
+                >
+                  Edit
+                </Link>
                 <Button variant="ghost" aria-label={`Rename ${workflow.name}`} onClick={() => setDialog({ kind: "rename", workflow })}>
                   Rename
                 </Button>
@@ -59,22 +71,6 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
       {dialog?.kind === "rename" ? <RenameWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} /> : null}
       {dialog?.kind === "delete" ? <DeleteWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} /> : null}
     </div>
-  );
-}
-
-function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; onClose: () => void }) {
-  const create = useCreateWorkflow(agentId);
-  return (
-    <Dialog open onClose={onClose} title="New workflow">
-      <NameDescriptionForm
-        schema={createWorkflowInput}
-        submitLabel="Create workflow"
-        pending={create.isPending}
-        error={create.error}
-        onSubmit={(values) => create.mutate(values, { onSuccess: onClose })}
-        onCancel={onClose}
-      />
-    </Dialog>
   );
 }
 

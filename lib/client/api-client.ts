@@ -1,14 +1,20 @@
 // Browser-side fetch for the Workbench API: JSON in, JSON out, and API errors as ApiClientError.
+export type FieldIssue = { field: string; message: string };
+
 export class ApiClientError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The first invalid field, when the API names one. */
   readonly field?: string;
+  /** Every invalid field (a bad workflow definition can have several). */
+  readonly issues: FieldIssue[];
 
-  constructor(opts: { status: number; code: string; message: string; field?: string }) {
+  constructor(opts: { status: number; code: string; message: string; field?: string; issues?: FieldIssue[] }) {
     super(opts.message);
     this.status = opts.status;
     this.code = opts.code;
     this.field = opts.field;
+    this.issues = opts.issues ?? (opts.field ? [{ field: opts.field, message: opts.message }] : []);
   }
 }
 
@@ -32,12 +38,13 @@ export async function apiDownload(path: string): Promise<{ blob: Blob; filename:
   return { blob: await response.blob(), filename };
 }
 
-function toApiClientError(status: number, payload: { error?: { code?: string; message?: string; field?: string } } | null) {
+function toApiClientError(status: number, payload: { error?: { code?: string; message?: string; field?: string; issues?: FieldIssue[] } } | null) {
   const error = payload?.error;
   return new ApiClientError({
     status,
     code: error?.code ?? "http_error",
     message: error?.message ?? `The server answered ${status}`,
     field: error?.field,
+    issues: error?.issues,
   });
 }

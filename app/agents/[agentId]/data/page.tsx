@@ -1,10 +1,6 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTab } from "@/components/data/data-tab";
 
-export default function Page() {
-  return (
-    <EmptyState title="No data stored yet">
-      Workflows will keep this agent&apos;s records here, such as client records, balances and document summaries, along
-      with the conversations they post messages to.
-    </EmptyState>
-  );
+export default async function Page({ params }: { params: Promise<{ agentId: string }> }) {
+  const { agentId } = await params;
+  return <DataTab agentId={agentId} />;
 }

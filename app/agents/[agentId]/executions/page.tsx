@@ -1,10 +1,6 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { ExecutionsTab } from "@/components/executions/executions-tab";
 
-export default function Page() {
-  return (
-    <EmptyState title="No executions to show yet">
-      Once webhooks start this agent&apos;s workflows, every run will be listed here with its status, attempts, duration and
-      the input, output and errors of each step.
-    </EmptyState>
-  );
+export default async function Page({ params }: { params: Promise<{ agentId: string }> }) {
+  const { agentId } = await params;
+  return <ExecutionsTab agentId={agentId} />;
 }

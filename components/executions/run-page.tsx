@@ -1,0 +1,133 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ExecutionDto } from "@/lib/executions/execution-dto";
+import { ApiClientError } from "@/lib/client/api-client";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { JsonBlock } from "@/components/ui/json-block";
+import { Loading } from "@/components/ui/loading";
+import { AttemptsHistory } from "./attempts-history";
+import { ExecutionStatusBadge } from "./execution-status-badge";
+import { RunSteps } from "./run-steps";
+import { RunSummary } from "./run-summary";
+import { executionsPagePath, isActive, runPagePath, useExecution, useRetryExecution } from "./use-executions";
+
+export function RunPage({ agentId, executionId }: { agentId: string; executionId: string }) {
+  const execution = useExecution(agentId, executionId);
+  const backLink = (
+    <Link href={executionsPagePath(agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+      ← Back to Executions
+    </Link>
+  );
+
+  if (execution.error instanceof ApiClientError && execution.error.status === 404) {
+    return (
+      <EmptyState title="Run not found" action={backLink}>
+        There is no run with id {executionId} on this agent.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <ol className="flex items-center gap-2">
+          <li>
+            <Link href={executionsPagePath(agentId)} className="hover:text-slate-700">
+              Executions
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li aria-current="page" className="truncate font-mono text-xs font-medium text-slate-700">
+            {executionId}
+          </li>
+        </ol>
+      </nav>
+      <ErrorNotice error={execution.error} />
+      {execution.isPending ? <Loading label="Loading run…" /> : null}
+      {execution.data ? <RunDetails execution={execution.data} /> : null}
+    </div>
+  );
+}
+
+function RunDetails({ execution }: { execution: ExecutionDto }) {
+  const retry = useRetryExecution(execution.agentId, execution.id);
+  const router = useRouter();
+  const [showTrigger, setShowTrigger] = useState(false);
+
+  function startRetry() {
+    retry.mutate(undefined, {
+      onSuccess: (next) => {
+        if (next.id !== execution.id) router.push(runPagePath(execution.agentId, next.id));
+      },
+    });
+  }
+
+  return (
+    <>
+      <section aria-labelledby="run-heading" className="space-y-5 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 id="run-heading" className="text-lg font-semibold text-slate-900">
+              Run of {execution.workflow.name}
+            </h2>
+            <ExecutionStatusBadge status={execution.status} />
+            {isActive(execution.status) ? <span className="text-xs text-slate-500">Updating live</span> : null}
+          </div>
+          {execution.status === "failed" ? (
+            <Button onClick={startRetry} disabled={retry.isPending}>
+              {retry.isPending ? "Retrying…" : "Retry"}
+            </Button>
+          ) : null}
+        </div>
+        <ErrorNotice error={retry.error} />
+        {retry.isSuccess && isActive(execution.status) ? (
+          <p role="status" className="text-sm text-green-700">
+            Retry queued: the run resumes at the failed step.
+          </p>
+        ) : null}
+        <RunSummary execution={execution} />
+        <div className="border-t border-slate-100 pt-4">
+          <button
+            type="button"
+            aria-expanded={showTrigger}
+            aria-controls={showTrigger ? "trigger-context" : undefined}
+            onClick={() => setShowTrigger(!showTrigger)}
+            className="inline-flex items-center gap-1 text-sm font-medium text-slate-800 hover:text-indigo-600"
+          >
+            <span aria-hidden className={`inline-block text-slate-400 transition-transform ${showTrigger ? "rotate-90" : ""}`}>
+              ▸
+            </span>
+            Trigger body and headers
+          </button>
+          {showTrigger ? (
+            <div id="trigger-context" className="mt-3 grid gap-3 lg:grid-cols-2">
+              <div className="min-w-0 space-y-1">
+                <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Body</h3>
+                <JsonBlock value={execution.context.body} label="Trigger body" />
+              </div>
+              <div className="min-w-0 space-y-1">
+                <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Headers</h3>
+                <JsonBlock value={execution.context.headers} label="Trigger headers" />
+              </div>
+            </div>
+          ) : null}
+        </div>
+      </section>
+      <section aria-labelledby="steps-heading" className="space-y-3">
+        <h2 id="steps-heading" className="text-base font-semibold text-slate-900">
+          Steps
+        </h2>
+        <RunSteps run={execution} />
+      </section>
+      <section aria-labelledby="attempts-heading" className="space-y-3">
+        <h2 id="attempts-heading" className="text-base font-semibold text-slate-900">
+          Attempts
+        </h2>
+        <AttemptsHistory attempts={execution.attempts} />
+      </section>
+    </>
+  );
+}

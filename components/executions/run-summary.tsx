@@ -1,0 +1,73 @@
+"use client";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { ExecutionDto } from "@/lib/executions/execution-dto";
+import { formatDateTime } from "@/components/triggers/format-date-time";
+import { triggersPagePath } from "@/components/triggers/webhook-paths";
+import { workflowEditorPath } from "@/components/workflows/workflow-paths";
+import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
+import { runPagePath } from "./use-executions";
+
+const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
+
+/** The run at a glance: what ran, what started it, when, how long, and how it ended. */
+export function RunSummary({ execution }: { execution: ExecutionDto }) {
+  const { agentId } = execution;
+  const waitingForRetry = execution.status === "queued" && execution.attempt > 1;
+  const rows: [string, ReactNode][] = [
+    [
+      "Workflow",
+      <Link key="workflow" className={linkClass} href={workflowEditorPath(agentId, execution.workflow.id)}>
+        {execution.workflow.name} v{execution.workflowVersion}
+      </Link>,
+    ],
+    ["Trigger", <TriggerValue key="trigger" execution={execution} />],
+    ["Attempt", attemptsLabel(execution)],
+    ["Queued", formatDateTime(execution.createdAt, { compact: true })],
+    ["Started", execution.startedAt ? formatDateTime(execution.startedAt, { compact: true }) : "—"],
+    ["Finished", execution.finishedAt ? formatDateTime(execution.finishedAt, { compact: true }) : "—"],
+    ["Duration", formatDuration(execution.durationMs)],
+  ];
+  if (waitingForRetry) rows.push(["Next attempt", formatDateTime(execution.runAt, { compact: true })]);
+
+  return (
+    <div className="space-y-4">
+      <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        {rows.map(([term, value]) => (
+          <div key={term} className="min-w-0">
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+            <dd className="mt-0.5 truncate text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {execution.error ? (
+        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
+          <span className="font-medium">Error: </span>
+          <span className="whitespace-pre-wrap break-words">{execution.error}</span>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function TriggerValue({ execution }: { execution: ExecutionDto }) {
+  const label = triggerLabel(execution);
+  if (execution.trigger === "webhook" && execution.webhook) {
+    return (
+      <Link className={linkClass} href={triggersPagePath(execution.agentId, execution.webhook.id)}>
+        {label}
+      </Link>
+    );
+  }
+  if (execution.replayOfId) {
+    return (
+      <span>
+        {label} of{" "}
+        <Link className={linkClass} href={runPagePath(execution.agentId, execution.replayOfId)}>
+          an earlier run
+        </Link>
+      </span>
+    );
+  }
+  return <span>{label}</span>;
+}

@@ -1,0 +1,87 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiClientError } from "@/lib/client/api-client";
+import { findWorkflowTemplate } from "@/lib/workflows/templates";
+import { createWorkflowInput } from "@/lib/workflows/workflow-input";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { TextAreaField, TextField } from "@/components/ui/text-field";
+import { TemplatePicker } from "./template-picker";
+import { useCreateWorkflow } from "./use-workflows";
+import { workflowEditorPath } from "./workflow-paths";
+
+type Field = "name" | "description";
+
+/** New workflow: name, description and what to start from; creating it opens the editor. */
+export function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; onClose: () => void }) {
+  const create = useCreateWorkflow(agentId);
+  const router = useRouter();
+  const [values, setValues] = useState({ name: "", description: "" });
+  const [templateId, setTemplateId] = useState("");
+  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
+  const serverField = create.error instanceof ApiClientError && create.error.field ? create.error : null;
+  const fieldError = (field: Field) => localErrors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+
+  // Picking a template fills the name and description from it, unless the builder typed their own.
+  function pickTemplate(id: string) {
+    const previous = findWorkflowTemplate(templateId);
+    const next = findWorkflowTemplate(id);
+    const keep = (value: string, old = "") => value !== "" && value !== old;
+    setValues({
+      name: keep(values.name, previous?.name) ? values.name : (next?.name ?? ""),
+      description: keep(values.description, previous?.description) ? values.description : (next?.description ?? ""),
+    });
+    setTemplateId(id);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createWorkflowInput.safeParse(values);
+    if (!parsed.success) {
+      setLocalErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return;
+    }
+    setLocalErrors({});
+    const template = findWorkflowTemplate(templateId);
+    create.mutate(
+      { ...parsed.data, ...(template ? { definition: template.definition } : {}) },
+      { onSuccess: (workflow) => router.push(workflowEditorPath(agentId, workflow.id, template?.id)) },
+    );
+  }
+
+  return (
+    <Dialog open onClose={onClose} title="New workflow" size="lg">
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <TextField
+          label="Name"
+          name="name"
+          autoFocus
+          value={values.name}
+          error={fieldError("name")}
+          onChange={(event) => setValues({ ...values, name: event.target.value })}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          hint="Optional"
+          rows={2}
+          value={values.description}
+          error={fieldError("description")}
+          onChange={(event) => setValues({ ...values, description: event.target.value })}
+        />
+        <TemplatePicker value={templateId} onChange={pickTemplate} />
+        {serverField ? null : <ErrorNotice error={create.error} />}
+        <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={create.isPending || create.isSuccess}>
+            {create.isPending || create.isSuccess ? "Creating…" : "Create workflow"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { ApiClientError } from "@/lib/client/api-client";
+import { findWorkflowTemplate } from "@/lib/workflows/templates";
+import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { Loading } from "@/components/ui/loading";
+import { useWorkflow } from "../use-workflow";
+import { workflowsPagePath } from "../workflow-paths";
+import { EditorHeader, type EditorView } from "./editor-header";
+import { JsonView } from "./json-view";
+import { RetryPolicyFields } from "./retry-policy-fields";
+import { StepList } from "./step-list";
+import { TestRunPanel } from "./test-run-panel";
+import { useWorkflowEditor } from "./use-workflow-editor";
+
+/** The workflow editor page: steps, retry policy, JSON view, Save and Test run. */
+export function WorkflowEditor(props: { agentId: string; workflowId: string; templateId?: string }) {
+  const workflow = useWorkflow(props.agentId, props.workflowId);
+  const backLink = (
+    <Link href={workflowsPagePath(props.agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+      ← Back to Workflows
+    </Link>
+  );
+  const notFound = (workflow.error instanceof ApiClientError && workflow.error.status === 404) || (workflow.data && workflow.data.agentId !== props.agentId);
+
+  if (notFound) {
+    return (
+      <EmptyState title="Workflow not found" action={backLink}>
+        There is no workflow with id {props.workflowId} on this agent. It may have been deleted.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <ol className="flex items-center gap-2">
+          <li>
+            <Link href={workflowsPagePath(props.agentId)} className="hover:text-slate-700">
+              Workflows
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li aria-current="page" className="truncate font-medium text-slate-700">
+            {workflow.data?.name ?? "Workflow"}
+          </li>
+        </ol>
+      </nav>
+      <ErrorNotice error={workflow.error} />
+      {workflow.isPending ? <Loading label="Loading workflow…" /> : null}
+      {workflow.data ? <EditorBody key={workflow.data.id} agentId={props.agentId} workflow={workflow.data} templateId={props.templateId} /> : null}
+    </div>
+  );
+}
+
+function EditorBody({ agentId, workflow, templateId }: { agentId: string; workflow: WorkflowDto; templateId?: string }) {
+  const editor = useWorkflowEditor(agentId, workflow);
+  const [view, setView] = useState<EditorView>("form");
+  const sampleBody = findWorkflowTemplate(templateId)?.sampleBody ?? {};
+
+  return (
+    <>
+      <EditorHeader workflow={workflow} editor={editor} view={view} onViewChange={setView} />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <div
+          className="min-w-0 space-y-6"
+          // Leaving a field shows its errors; blur bubbles here from every input of the form.
+          onBlur={(event) => editor.markTouched((event.target as HTMLInputElement).name ?? "")}
+        >
+          {view === "form" ? (
+            <>
+              <StepList editor={editor} />
+              <RetryPolicyFields editor={editor} />
+            </>
+          ) : (
+            <JsonView draft={editor.state.definition} onApply={editor.applyJson} />
+          )}
+        </div>
+        <aside className="min-w-0">
+          <TestRunPanel agentId={agentId} workflowId={workflow.id} version={workflow.version} dirty={editor.dirty} initialBody={JSON.stringify(sampleBody, null, 2)} />
+        </aside>
+      </div>
+    </>
+  );
+}
