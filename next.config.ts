@@ -1,12 +1,19 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { securityHeaders } from "./lib/http/security-headers";
 
-const nextConfig: NextConfig = {
-  // Native and driver packages stay outside the bundle and are loaded by Node at run time.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
-  poweredByHeader: false,
-  // `npm test` type-checks the whole project (tests included) with `tsc --noEmit` before it
-  // builds, so the build does not repeat that work.
-  typescript: { ignoreBuildErrors: true },
-};
-
-export default nextConfig;
+// A function of the phase rather than NODE_ENV: only `next dev` gets the development CSP.
+export default function nextConfig(phase: string): NextConfig {
+  const headers = securityHeaders({ development: phase === PHASE_DEVELOPMENT_SERVER });
+  return {
+    // Native and driver packages stay outside the bundle and are loaded by Node at run time.
+    serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+    poweredByHeader: false,
+    // `npm test` type-checks the whole project (tests included) with `tsc --noEmit` before it
+    // builds, so the build does not repeat that work.
+    typescript: { ignoreBuildErrors: true },
+    async headers() {
+      return [{ source: "/:path*", headers }];
+    },
+  };
+}

@@ -19,6 +19,16 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  /**
+   * Creates the owner at start-up while the database has no user yet, for automated deployments
+   * (with WORKBENCH_OWNER_PASSWORD). Ignored once any user exists. Checked by the web server's
+   * start-up only (lib/users/bootstrap-owner.ts), so a worker process never fails because of it.
+   */
+  WORKBENCH_OWNER_EMAIL: z.string().trim().optional(),
+  /** The bootstrapped owner's password (at least 10 characters); remove it from the environment once the owner exists. */
+  WORKBENCH_OWNER_PASSWORD: z.string().optional(),
+  /** The bootstrapped owner's display name. */
+  WORKBENCH_OWNER_NAME: z.string().trim().optional(),
   /** "off" keeps this process from running workflows (e.g. web-only instances next to `npm run worker`). */
   WORKBENCH_WORKER: z.enum(["on", "off"]).default("on"),
   /** Runs one worker process executes at the same time. */
@@ -31,6 +41,21 @@ const envSchema = z.object({
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** Largest webhook body accepted, in bytes (enforced while reading). */
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /**
+   * Requests per second each webhook accepts, refilling its burst (a token bucket), unless the
+   * webhook sets its own. Counted per instance: N instances accept up to N times as much.
+   */
+  WEBHOOK_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Requests a webhook accepts at once before WEBHOOK_RATE_LIMIT_PER_SECOND applies, unless the webhook sets its own. */
+  WEBHOOK_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(200),
+  /**
+   * Reverse proxies in front of the Workbench that each append the address they were connected
+   * from to X-Forwarded-For; the sender's address (for webhook IP allow-lists and the delivery log)
+   * is the entry this many positions from the right. Next.js itself sets the header to the socket
+   * address only when a request arrives without one, so with no reverse proxy that sets or appends
+   * it, a sender can write the header itself and IP allow-lists prove nothing.
+   */
+  WORKBENCH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /**
    * Internal hosts that workflow steps (HTTP Request, Notify, LLM providers) may reach anyway:
    * comma-separated hostnames (`*.corp.example` for subdomains), IP addresses and CIDR ranges,

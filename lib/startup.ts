@@ -1,15 +1,19 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { assertMasterKeyMatches } from "@/lib/crypto/master-key";
+import { bootstrapOwnerFromEnv } from "@/lib/users/bootstrap-owner";
 import { startConfiguredWorker } from "@/lib/workflows/engine/start-configured-worker";
 
 /**
  * Start-up, run once from instrumentation.ts before the first request: migrations, a master key
- * that opens this database's secrets, then the workflow worker. A failed check stops the process.
+ * that opens this database's secrets, the owner from WORKBENCH_OWNER_* on a fresh database, then
+ * the workflow worker. A failed check stops the process. (`npm run worker` does not run this.)
  */
 export async function startServer(): Promise<void> {
   try {
-    await assertMasterKeyMatches({ db: await getDb() });
+    const db = await getDb();
+    await assertMasterKeyMatches({ db });
+    await bootstrapOwnerFromEnv({ db });
   } catch (error) {
     console.error(`[workbench] Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -2,7 +2,8 @@
 // endpoint with signed 1 KB bodies (autocannon: 50 connections, 10 s after a 10 s warm-up),
 // prints requests/s, p50/p99 latency and the server's memory, and checks that every 202 it
 // got was stored. Options: --skip-build, --postgres (a fresh database on the local server,
-// dropped after), --duration=<s>, --connections=<n>.
+// dropped after), --duration=<s>, --connections=<n>, --no-worker (ingestion alone: the in-process
+// worker is off, as on a web-only instance).
 import { spawn, execFileSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -31,10 +32,16 @@ async function adminQuery(sql) {
   }
 }
 
+// The management API needs a session: the server creates this owner at start-up (WORKBENCH_OWNER_*).
+const owner = { email: "bench@example.com", password: randomBytes(16).toString("hex") };
+let sessionCookie = "";
+
 async function api(method, pathname, body) {
-  const response = await fetch(origin + pathname, { method, headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
+  const headers = { "content-type": "application/json", ...(sessionCookie ? { cookie: sessionCookie } : {}) };
+  const response = await fetch(origin + pathname, { method, headers, body: body && JSON.stringify(body) });
   const payload = await response.json();
   if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${JSON.stringify(payload)}`);
+  sessionCookie = response.headers.get("set-cookie")?.split(";")[0] ?? sessionCookie;
   return payload;
 }
 
@@ -57,7 +64,7 @@ if (args.postgres) await adminQuery(`CREATE DATABASE "${database}"`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_MASTER_KEY: randomBytes(32).toString("hex") },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", WORKBENCH_WORKER: args["no-worker"] ? "off" : "on", DATABASE_URL: databaseUrl, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_MASTER_KEY: randomBytes(32).toString("hex"), WORKBENCH_OWNER_EMAIL: owner.email, WORKBENCH_OWNER_PASSWORD: owner.password },
   stdio: ["ignore", "ignore", "inherit"],
 });
 
@@ -67,9 +74,11 @@ try {
     if (i > 100) throw new Error("server did not become healthy");
     await sleep(200);
   }
+  await api("POST", "/api/auth/login", owner);
   const { agent } = await api("POST", "/api/agents", { name: "Bench agent" });
   const { workflow } = await api("POST", `/api/agents/${agent.id}/workflows`, { name: "Bench workflow" });
-  const { webhook } = await api("POST", `/api/agents/${agent.id}/webhooks`, { name: "Bench webhook", workflowId: workflow.id });
+  // The benchmark measures throughput, so its webhook's own rate limit is far above what one instance serves.
+  const { webhook } = await api("POST", `/api/agents/${agent.id}/webhooks`, { name: "Bench webhook", workflowId: workflow.id, rateLimitPerSecond: 10_000, rateLimitBurst: 100_000 });
   const { keyFile } = await api("POST", `/api/agents/${agent.id}/webhooks/${webhook.id}/key`);
 
   const body = JSON.stringify({ event: "payment.processed", paymentId: "pay_123", amount: 4200, currency: "EUR", note: "x".repeat(880) });

@@ -3,7 +3,9 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { createClient, type Db } from "@/lib/db/create-client";
+import type { Role } from "@/lib/auth/roles";
 import { createEmptyDatabase, isProviderAvailable, skipUnlessAvailable, type EmptyDatabase, type Provider } from "./databases";
+import { createTestUser, signedIn, type TestUser } from "./auth";
 
 /** A fixed master key: tests never create or read a `master.key` file by accident. */
 export const TEST_MASTER_KEY = "6b1f0c2e9d4a7b3c5e8f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f";
@@ -33,19 +35,20 @@ export function setEnv(values: Record<string, string | undefined>): () => void {
   return () => apply(previous);
 }
 
-async function loadApp() {
+/** `session` gives the management routes the harness user's cookie; the public endpoint gets none. */
+async function loadApp(session: <M extends object>(module: M) => M) {
   return {
     ingestRoute: await import("@/app/api/webhooks/[id]/route"),
-    webhooksRoute: await import("@/app/api/agents/[agentId]/webhooks/route"),
-    webhookRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/route"),
-    keyRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/key/route"),
-    keyFileRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/key-file/route"),
-    rotateKeyRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/rotate-key/route"),
-    testEventRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/test-event/route"),
-    deliveriesRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/route"),
-    deliveryRoute: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/route"),
-    workflowRoute: await import("@/app/api/workflows/[workflowId]/route"),
-    agentRoute: await import("@/app/api/agents/[agentId]/route"),
+    webhooksRoute: session(await import("@/app/api/agents/[agentId]/webhooks/route")),
+    webhookRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/route")),
+    keyRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/key/route")),
+    keyFileRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/key-file/route")),
+    rotateKeyRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/rotate-key/route")),
+    testEventRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/test-event/route")),
+    deliveriesRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/route")),
+    deliveryRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/route")),
+    workflowRoute: session(await import("@/app/api/workflows/[workflowId]/route")),
+    agentRoute: session(await import("@/app/api/agents/[agentId]/route")),
     db: await import("@/lib/db"),
     agents: await import("@/lib/agents/create-agent"),
     workflows: {
@@ -60,6 +63,7 @@ async function loadApp() {
       ...(await import("@/lib/webhooks/send-test-event")),
     },
     ingest: await import("@/lib/webhooks/ingest"),
+    getIngestSettings: (await import("@/lib/webhooks/ingest-settings")).getIngestSettings,
     cache: await import("@/lib/webhooks/webhook-cache"),
     loadIngestWebhook: (await import("@/lib/webhooks/load-ingest-webhook")).loadIngestWebhook,
     getIngestStore: (await import("@/lib/webhooks/get-ingest-store")).getIngestStore,
@@ -105,21 +109,30 @@ export type WebhookHarness = {
   /** A second client on the same database, to check what the app really wrote. */
   readonly direct: Db;
   readonly database: EmptyDatabase;
+  /** The signed-in user whose cookie `app`'s management routes send (a builder unless `role` says otherwise). */
+  readonly user: TestUser;
+  /** A route module whose methods send the harness user's cookie, for routes loaded by the test itself. */
+  signedIn: <M extends object>(module: M) => M;
   post: (request: Request, webhookId?: string) => Promise<IngestReply>;
-  /** An agent, a workflow (at `workflowVersion`), and a webhook running it with a key (unless `withKey` is false). */
-  createWebhook: (opts?: { name?: string; workflowVersion?: number; withKey?: boolean }) => Promise<WebhookFixture>;
+  /**
+   * An agent, a workflow (at `workflowVersion`), and a webhook running it with a key (unless
+   * `withKey` is false); `settings` are more fields of the create input (signatureScheme, rate limit, allow-list).
+   */
+  createWebhook: (opts?: { name?: string; workflowVersion?: number; withKey?: boolean; settings?: Record<string, unknown> }) => Promise<WebhookFixture>;
 };
 
 /**
  * Registers hooks giving the enclosing provider suite the app on a fresh database: environment
  * set before any module is imported, modules loaded fresh, the database migrated as at start-up.
  */
-export function useWebhookApp(provider: Provider, opts: { env?: Record<string, string> } = {}): WebhookHarness {
+export function useWebhookApp(provider: Provider, opts: { env?: Record<string, string>; role?: Role } = {}): WebhookHarness {
   skipUnlessAvailable(provider);
   let database: EmptyDatabase | undefined;
   let app: App | undefined;
   let direct: Db | undefined;
+  let user: TestUser | undefined;
   let restoreEnv: (() => void) | undefined;
+  const session = <M extends object>(module: M) => signedIn(module, () => harness.user.cookie);
 
   beforeAll(async () => {
     if (!isProviderAvailable(provider)) return;
@@ -128,9 +141,10 @@ export function useWebhookApp(provider: Provider, opts: { env?: Record<string, s
     restoreEnv = setEnv({ DATABASE_URL: database.databaseUrl, WORKBENCH_MASTER_KEY: TEST_MASTER_KEY, WORKBENCH_PUBLIC_URL: undefined, ...opts.env });
     // lib/env and lib/crypto/master-key cache what they read: fresh modules see this suite's values.
     vi.resetModules();
-    app = await loadApp();
+    app = await loadApp(session);
     await app.db.getDb();
     direct = createClient(database.target);
+    user = await createTestUser({ db: direct, role: opts.role ?? "builder" });
   });
   afterAll(async () => {
     await closeAppDb();
@@ -156,6 +170,11 @@ export function useWebhookApp(provider: Provider, opts: { env?: Record<string, s
       if (!database) throw new Error("The test database is not ready (used outside a test?)");
       return database;
     },
+    get user() {
+      if (!user) throw new Error("The test user is not ready (used outside a test?)");
+      return user;
+    },
+    signedIn: session,
     async post(request, webhookId) {
       const id = webhookId ?? decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? "");
       const response = await harness.app.ingestRoute.POST(request, { params: Promise.resolve({ id }) });
@@ -168,7 +187,7 @@ export function useWebhookApp(provider: Provider, opts: { env?: Record<string, s
       for (let version = 1; version < (fixture.workflowVersion ?? 1); version++) {
         workflow = await app.workflows.updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [{ id: `s${version}`, type: "transform", config: { expression: "trigger.body" } }] } } });
       }
-      const webhook = await app.webhooks.createWebhook({ db, agentId: agent.id, input: { name: fixture.name ?? "OCR results", workflowId: workflow.id }, baseUrl });
+      const webhook = await app.webhooks.createWebhook({ db, agentId: agent.id, input: { name: fixture.name ?? "OCR results", workflowId: workflow.id, ...fixture.settings }, baseUrl });
       if (fixture.withKey === false) return { agent, workflow, webhook, privateKey: "" };
       const { keyFile } = await app.webhooks.generateWebhookKey({ db, agentId: agent.id, webhookId: webhook.id, baseUrl });
       return { agent, workflow, webhook, privateKey: keyFile.privateKey };

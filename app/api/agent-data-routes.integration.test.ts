@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
-async function loadModules() {
+/** `session` gives the routes the harness's signed-in builder. */
+async function loadModules(session: <M extends object>(module: M) => M) {
   return {
-    records: await import("@/app/api/agents/[agentId]/records/route"),
-    record: await import("@/app/api/agents/[agentId]/records/[recordId]/route"),
-    conversations: await import("@/app/api/agents/[agentId]/conversations/route"),
-    messages: await import("@/app/api/agents/[agentId]/conversations/[conversationId]/messages/route"),
-    settings: await import("@/app/api/agents/[agentId]/settings/route"),
+    records: session(await import("@/app/api/agents/[agentId]/records/route")),
+    record: session(await import("@/app/api/agents/[agentId]/records/[recordId]/route")),
+    conversations: session(await import("@/app/api/agents/[agentId]/conversations/route")),
+    messages: session(await import("@/app/api/agents/[agentId]/conversations/[conversationId]/messages/route")),
+    settings: session(await import("@/app/api/agents/[agentId]/settings/route")),
     upsertRecord: (await import("@/lib/records/upsert-record")).upsertRecord,
     postMessage: (await import("@/lib/conversations/post-message")).postMessage,
     getAgentLlmProvider: (await import("@/lib/agents/get-agent-llm-provider")).getAgentLlmProvider,
@@ -34,7 +35,7 @@ describe.each(providers)("agent data routes on %s", (provider) => {
   let m: Awaited<ReturnType<typeof loadModules>>;
   beforeAll(async () => {
     // Loaded after the harness's fresh modules, so they share its database and master key.
-    m = await loadModules();
+    m = await loadModules(harness.signedIn);
   });
 
   const createAgent = (name = "Agent") => harness.app.agents.createAgent({ db: harness.direct, input: { name } });

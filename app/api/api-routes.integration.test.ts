@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient, type Db } from "@/lib/db/create-client";
 import { createEmptyDatabase, isProviderAvailable, providers, skipUnlessAvailable, type EmptyDatabase } from "@/test/databases";
+import { createTestUser, signedIn } from "@/test/auth";
 
 // lib/db keeps its client here; each provider's suite must start without the previous one's.
 const appGlobal = globalThis as typeof globalThis & { __workbenchDb?: { ready: Promise<Db> } };
@@ -14,12 +15,13 @@ async function closeAppDb(): Promise<void> {
   await db?.$disconnect();
 }
 
-async function loadRoutes() {
+/** `session` gives the management routes a signed-in builder's cookie. */
+async function loadRoutes(session: <M extends object>(module: M) => M) {
   return {
-    agents: await import("@/app/api/agents/route"),
-    agent: await import("@/app/api/agents/[agentId]/route"),
-    agentWorkflows: await import("@/app/api/agents/[agentId]/workflows/route"),
-    workflow: await import("@/app/api/workflows/[workflowId]/route"),
+    agents: session(await import("@/app/api/agents/route")),
+    agent: session(await import("@/app/api/agents/[agentId]/route")),
+    agentWorkflows: session(await import("@/app/api/agents/[agentId]/workflows/route")),
+    workflow: session(await import("@/app/api/workflows/[workflowId]/route")),
     health: await import("@/app/api/health/route"),
   };
 }
@@ -51,6 +53,7 @@ describe.each(providers)("API routes on %s", (provider) => {
   let routes: Awaited<ReturnType<typeof loadRoutes>>;
   // A second client on the same database, to check what the API really wrote.
   let direct: Db;
+  let cookie = "";
 
   beforeAll(async () => {
     if (!isProviderAvailable(provider)) return;
@@ -59,10 +62,11 @@ describe.each(providers)("API routes on %s", (provider) => {
     process.env.DATABASE_URL = database.databaseUrl;
     // lib/env caches its parse of process.env: fresh modules read the new DATABASE_URL.
     vi.resetModules();
-    routes = await loadRoutes();
+    routes = await loadRoutes((module) => signedIn(module, () => cookie));
     // The first request migrates the empty database, as the app does at start-up.
     expect((await routes.health.GET()).status).toBe(200);
     direct = createClient(database.target);
+    cookie = (await createTestUser({ db: direct, role: "builder" })).cookie;
   });
   afterAll(async () => {
     await closeAppDb();

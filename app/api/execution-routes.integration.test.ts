@@ -17,14 +17,15 @@ beforeEach(() => {
   ledgerStatus = 503;
 });
 
-async function loadRoutes() {
+/** `session` gives the routes the harness's signed-in builder. */
+async function loadRoutes(session: <M extends object>(module: M) => M) {
   return {
-    executions: await import("@/app/api/agents/[agentId]/executions/route"),
-    execution: await import("@/app/api/agents/[agentId]/executions/[executionId]/route"),
-    retry: await import("@/app/api/agents/[agentId]/executions/[executionId]/retry/route"),
-    replay: await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/replay/route"),
-    testRun: await import("@/app/api/workflows/[workflowId]/test-run/route"),
-    agentWorkflows: await import("@/app/api/agents/[agentId]/workflows/route"),
+    executions: session(await import("@/app/api/agents/[agentId]/executions/route")),
+    execution: session(await import("@/app/api/agents/[agentId]/executions/[executionId]/route")),
+    retry: session(await import("@/app/api/agents/[agentId]/executions/[executionId]/retry/route")),
+    replay: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/replay/route")),
+    testRun: session(await import("@/app/api/workflows/[workflowId]/test-run/route")),
+    agentWorkflows: session(await import("@/app/api/agents/[agentId]/workflows/route")),
     claimExecutions: (await import("@/lib/workflows/engine/claim-executions")).claimExecutions,
     runExecution: (await import("@/lib/workflows/engine/run-execution")).runExecution,
   };
@@ -48,7 +49,7 @@ describe.each(providers)("execution routes on %s", (provider) => {
   let routes: Awaited<ReturnType<typeof loadRoutes>>;
   beforeAll(async () => {
     // Loaded after the harness's fresh modules, so they share its database and environment.
-    routes = await loadRoutes();
+    routes = await loadRoutes(harness.signedIn);
   });
 
   const definition = () => ({

@@ -22,17 +22,18 @@ export const updateAgentSettingsInput = z.strictObject({
 });
 
 /**
- * The agent's settings. The outbound signing secret is created here if it does not exist yet,
- * so a builder can configure the receiving side before the first Notify step runs.
+ * The agent's settings. For builders (`revealSecret`) the outbound signing secret is created here
+ * if it does not exist yet, so they can configure the receiving side before the first Notify step
+ * runs; viewers get null instead: they must not see secrets.
  */
-export async function getAgentSettings(opts: { db: Db; agentId: string }): Promise<AgentSettingsDto> {
+export async function getAgentSettings(opts: { db: Db; agentId: string; revealSecret: boolean }): Promise<AgentSettingsDto> {
   const row = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: { llmBaseUrl: true, llmModel: true, llmApiKeyCiphertext: true } });
   if (!row) throw notFound("Agent", opts.agentId);
   return {
     llmBaseUrl: row.llmBaseUrl,
     llmModel: row.llmModel,
     llmApiKeyConfigured: row.llmApiKeyCiphertext !== null,
-    outboundSigningSecret: await getOutboundSecret(opts),
+    outboundSigningSecret: opts.revealSecret ? await getOutboundSecret(opts) : null,
   };
 }
 
@@ -48,5 +49,6 @@ export async function updateAgentSettings(opts: { db: Db; agentId: string; input
   };
   const { count } = await opts.db.agent.updateMany({ where: { id: opts.agentId }, data });
   if (count === 0) throw notFound("Agent", opts.agentId);
-  return getAgentSettings(opts);
+  // Only builders may change settings, and they may see the secret.
+  return getAgentSettings({ ...opts, revealSecret: true });
 }

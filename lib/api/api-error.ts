@@ -3,12 +3,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field?: string;
+  /** Extra response headers, e.g. Retry-After on a 429. */
+  readonly headers?: Record<string, string>;
 
-  constructor(opts: { status: number; code: string; message: string; field?: string }) {
+  constructor(opts: { status: number; code: string; message: string; field?: string; headers?: Record<string, string> }) {
     super(opts.message);
     this.status = opts.status;
     this.code = opts.code;
     this.field = opts.field;
+    this.headers = opts.headers;
   }
 }
 

@@ -84,7 +84,8 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
       ],
     ]);
 
-    expect(await migrateDatabase({ target })).toEqual(["20261129075727_workflow_engine"]);
+    // The engine's migration comes first; later ones (accounts, …) follow it on the way to today's schema.
+    expect((await migrateDatabase({ target }))[0]).toBe("20261129075727_workflow_engine");
 
     const db = createClient(target);
     cleanups.push(() => db.$disconnect());

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/api/api-error";
 import { findAgentWebhook } from "@/lib/webhooks/find-agent-webhook";
 import type { ExecutionSummaryDto } from "./execution-dto";
+import { parseStoredJson } from "@/lib/json/parse-untrusted-json";
 import { queueExecution } from "./queue-execution";
 
 /** Replay: a new run of the webhook's current workflow from an accepted delivery's stored body and headers. */
@@ -21,8 +22,8 @@ export async function replayDelivery(opts: { db: Db; agentId: string; webhookId:
     webhookId: webhook.id,
     replayOfId: delivery.execution?.id ?? null,
     input: {
-      body: JSON.parse(delivery.body.replace(/^\uFEFF/, "")),
-      headers: JSON.parse(delivery.headers) as Record<string, string>,
+      body: parseStoredJson(delivery.body, "webhook body"),
+      headers: parseStoredJson(delivery.headers, "stored headers") as Record<string, string>,
       receivedAt: delivery.receivedAt.toISOString(),
       webhookId: webhook.id,
     },

@@ -34,16 +34,33 @@ describe("keyFileName", () => {
 });
 
 describe("buildKeyFile", () => {
-  it("holds everything a sender needs, in the documented shape", () => {
-    const createdAt = new Date("2026-01-02T03:04:05.678Z");
-    expect(buildKeyFile({ webhookId: "wh_1", name: "OCR", endpoint: "https://wb.example.com/api/webhooks/wh_1", privateKey: "awk_x", createdAt })).toEqual({
+  const createdAt = new Date("2026-01-02T03:04:05.678Z");
+  const common = { webhookId: "wh_1", name: "OCR", endpoint: "https://wb.example.com/api/webhooks/wh_1", createdAt };
+
+  it("holds everything an x-signature sender needs, in the documented shape", () => {
+    expect(buildKeyFile({ ...common, privateKey: "awk_x", scheme: "x-signature" })).toEqual({
       webhookId: "wh_1",
       name: "OCR",
       endpoint: "https://wb.example.com/api/webhooks/wh_1",
       privateKey: "awk_x",
+      scheme: "x-signature",
       algorithm: "HMAC-SHA256",
       signatureHeader: "x-signature",
       signatureEncoding: "hex",
+      createdAt: "2026-01-02T03:04:05.678Z",
+    });
+  });
+
+  it("names the Standard Webhooks scheme and header, with the whsec_ secret as privateKey", () => {
+    expect(buildKeyFile({ ...common, privateKey: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", scheme: "standard-webhooks" })).toEqual({
+      webhookId: "wh_1",
+      name: "OCR",
+      endpoint: "https://wb.example.com/api/webhooks/wh_1",
+      privateKey: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      scheme: "standard-webhooks",
+      algorithm: "HMAC-SHA256",
+      signatureHeader: "webhook-signature",
+      signatureEncoding: "base64",
       createdAt: "2026-01-02T03:04:05.678Z",
     });
   });

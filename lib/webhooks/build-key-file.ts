@@ -1,14 +1,17 @@
+import type { SignatureScheme } from "./signature-scheme";
 import type { WebhookKeyFile } from "./webhook-dto";
 
-export function buildKeyFile(opts: { webhookId: string; name: string; endpoint: string; privateKey: string; createdAt: Date }): WebhookKeyFile {
+export function buildKeyFile(opts: { webhookId: string; name: string; endpoint: string; privateKey: string; scheme: SignatureScheme; createdAt: Date }): WebhookKeyFile {
+  const standard = opts.scheme === "standard-webhooks";
   return {
     webhookId: opts.webhookId,
     name: opts.name,
     endpoint: opts.endpoint,
     privateKey: opts.privateKey,
+    scheme: opts.scheme,
     algorithm: "HMAC-SHA256",
-    signatureHeader: "x-signature",
-    signatureEncoding: "hex",
+    signatureHeader: standard ? "webhook-signature" : "x-signature",
+    signatureEncoding: standard ? "base64" : "hex",
     createdAt: opts.createdAt.toISOString(),
   };
 }

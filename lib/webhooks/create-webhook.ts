@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/api/api-error";
 import { createId } from "@/lib/ids";
 import type { WebhookDto } from "./webhook-dto";
-import { createWebhookInput } from "./webhook-input";
+import { createWebhookInput, toEndpointColumns } from "./webhook-input";
 import { assertAgentWorkflow } from "./find-agent-webhook";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 
@@ -14,7 +14,7 @@ export async function createWebhook(opts: { db: Db; agentId: string; input: unkn
   if (!agent) throw notFound("Agent", opts.agentId);
   await assertAgentWorkflow({ db: opts.db, agentId: agent.id, workflowId: input.workflowId });
   const row = await opts.db.webhook.create({
-    data: { id: createId("wh"), agentId: agent.id, workflowId: input.workflowId, name: input.name },
+    data: { id: createId("wh"), agentId: agent.id, workflowId: input.workflowId, name: input.name, ...toEndpointColumns(input) },
     include: webhookDtoInclude,
   });
   return toWebhookDto(row, opts.baseUrl);

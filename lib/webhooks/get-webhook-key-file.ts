@@ -6,6 +6,7 @@ import { findAgentWebhook } from "./find-agent-webhook";
 import { openWebhookKey } from "./webhook-key-crypto";
 import { buildKeyFile } from "./build-key-file";
 import { buildEndpointUrl } from "./to-webhook-dto";
+import { toSignatureScheme } from "./signature-scheme";
 
 /** Download Private Key: the current key, decrypted, in the key file format. */
 export async function getWebhookKeyFile(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<WebhookKeyFile> {
@@ -18,6 +19,7 @@ export async function getWebhookKeyFile(opts: { db: Db; agentId: string; webhook
     name: row.name,
     endpoint: buildEndpointUrl({ baseUrl: opts.baseUrl, webhookId: row.id }),
     privateKey: openWebhookKey(row.id, row.keyCiphertext),
+    scheme: toSignatureScheme(row.signatureScheme),
     createdAt: row.keyCreatedAt,
   });
 }

@@ -35,7 +35,8 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
   db.pragma("synchronous = NORMAL");
 
   const findWebhook = db.prepare<[string], WebhookRow>(
-    `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, f.definition, w.enabled, w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
+    `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, f.definition, w.enabled, w.signatureScheme, w.rateLimitPerSecond, w.rateLimitBurst, w.ipAllowList,
+            w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
      FROM "Webhook" w JOIN "Workflow" f ON f.id = w.workflowId WHERE w.id = ?`,
   );
   const findByIdempotencyKey = db.prepare<[string, string], ExistingRow>(

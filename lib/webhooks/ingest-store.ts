@@ -9,6 +9,11 @@ export type StoredWebhook = {
   /** The workflow's retry policy, for the run this delivery queues. */
   maxAttempts: number;
   enabled: boolean;
+  signatureScheme: string;
+  rateLimitPerSecond: number | null;
+  rateLimitBurst: number | null;
+  /** Comma-separated canonical IPs/CIDRs; null admits any sender. */
+  ipAllowList: string | null;
   keyCiphertext: string | null;
   previousKeyCiphertext: string | null;
   previousKeyExpiresAt: Date | null;

@@ -1,19 +1,25 @@
 import "server-only";
 import { createId } from "@/lib/ids";
 import { maskHeaders } from "@/lib/deliveries/mask-headers";
+import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrusted-json";
+import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 import { WebhookGoneError, type IngestStore, type DeliveryRecord } from "./ingest-store";
 import { invalidateCachedWebhook } from "./webhook-cache";
-import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
+import type { IngestSettings } from "./ingest-settings";
 import { readLimitedBody } from "./read-limited-body";
-import { verifySignature } from "./verify";
 import { loadIngestWebhook } from "./load-ingest-webhook";
+import { admitRequest } from "./admit-request";
+import { clientIpFromForwardedFor } from "./ip-allow-list";
+import { verifyRequest } from "./verify-request";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Rejected requests kept per webhook; older ones are dropped so unsigned traffic stays bounded. */
 export const REJECTED_DELIVERIES_KEPT = 200;
 /** Bytes of a rejected body kept for the log. */
 const REJECTED_BODY_PREVIEW = 2048;
+/** The largest size the log's 32-bit column holds: a declared Content-Length can claim anything. */
+const MAX_LOGGED_BYTES = 2_147_483_647;
 
 const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const webhookIdPattern = /^[\w-]{1,64}$/;
@@ -29,21 +35,14 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function parseJson(text: string | null): { ok: true; value: unknown } | { ok: false } {
-  if (text === null) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
-  } catch {
-    return { ok: false };
-  }
-}
+type IngestOptions = { request: Request; webhookId: string; store: IngestStore; settings: IngestSettings };
 
 /**
- * The webhook hot path: find the webhook, check the request, verify the signature, then store
- * the delivery and its queued execution in one transaction and answer 202. Nothing slow runs
- * before the answer; the workflow runs later from the queue.
+ * The webhook hot path: find the webhook, admit the sender (allow-list, rate limit), check the
+ * request, verify the signature, then store the delivery and its queued execution in one
+ * transaction and answer 202. Nothing slow runs before the answer; the workflow runs later.
  */
-export async function ingest(opts: { request: Request; webhookId: string; store: IngestStore; maxBodyBytes: number }): Promise<IngestResponse> {
+export async function ingest(opts: IngestOptions): Promise<IngestResponse> {
   try {
     return await ingestRequest(opts);
   } catch (error) {
@@ -53,12 +52,13 @@ export async function ingest(opts: { request: Request; webhookId: string; store:
   }
 }
 
-async function ingestRequest(opts: { request: Request; webhookId: string; store: IngestStore; maxBodyBytes: number }): Promise<IngestResponse> {
-  const { request, store } = opts;
+async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
+  const { request, store, settings } = opts;
   const receivedAt = new Date();
   if (!webhookIdPattern.test(opts.webhookId)) return ingestErrorResponse("webhook_not_found");
   const webhook = await loadIngestWebhook({ store, webhookId: opts.webhookId });
   if (!webhook) return ingestErrorResponse("webhook_not_found");
+  const clientIp = clientIpFromForwardedFor({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyHops: settings.trustedProxyHops });
 
   const record = (bytes: Uint8Array | null, bodyBytes: number): DeliveryRecord => {
     // NUL cannot be stored in PostgreSQL text; a rejected body is only a preview, so it is replaced.
@@ -70,26 +70,28 @@ async function ingestRequest(opts: { request: Request; webhookId: string; store:
       httpStatus: 0,
       headers: JSON.stringify(maskHeaders(request.headers)),
       body: text,
-      bodyBytes,
+      bodyBytes: Math.min(bodyBytes, MAX_LOGGED_BYTES),
       bodyTruncated: bodyBytes > (bytes ? Math.min(bytes.byteLength, REJECTED_BODY_PREVIEW) : 0),
-      sourceIp: request.headers.get("x-forwarded-for")?.split(",")[0].trim() || request.headers.get("x-real-ip"),
+      sourceIp: clientIp ?? request.headers.get("x-real-ip")?.slice(0, 100) ?? null,
     };
   };
-  const reject = async (code: IngestErrorCode, bytes: Uint8Array | null, bodyBytes: number): Promise<IngestResponse> => {
-    const response = ingestErrorResponse(code);
-    const delivery = { ...record(bytes, bodyBytes), httpStatus: response.status, errorCode: code, errorMessage: ingestErrors[code].message };
+  const reject = async (code: IngestErrorCode, bytes: Uint8Array | null, bodyBytes: number, message: string = ingestErrors[code].message): Promise<IngestResponse> => {
+    const response = ingestErrorResponse(code, message);
+    const delivery = { ...record(bytes, bodyBytes), httpStatus: response.status, errorCode: code, errorMessage: message };
     await store.recordRejection({ delivery, keep: REJECTED_DELIVERIES_KEPT });
     return response;
   };
 
   if (!webhook.enabled) return reject("webhook_disabled", null, 0);
+  const admission = admitRequest({ webhook, clientIp, defaults: settings.rateLimit });
+  if (!admission.ok) {
+    const response = admission.record ? await reject(admission.code, null, 0) : ingestErrorResponse(admission.code);
+    return admission.code === "rate_limited" ? { ...response, headers: { "retry-after": String(admission.retryAfterSeconds) } } : response;
+  }
   if (!jsonContentType.test(request.headers.get("content-type") ?? "")) return reject("unsupported_media_type", null, 0);
 
-  const body = await readLimitedBody(request, opts.maxBodyBytes);
-  if (!body.ok) {
-    const response = await reject("payload_too_large", null, body.receivedBytes);
-    return { ...response, body: { error: { code: "payload_too_large", message: `The body is larger than ${opts.maxBodyBytes} bytes, the most this endpoint accepts` } } };
-  }
+  const body = await readLimitedBody(request, settings.maxBodyBytes);
+  if (!body.ok) return reject("payload_too_large", null, body.receivedBytes, `The body is larger than ${settings.maxBodyBytes} bytes, the most this endpoint accepts`);
   const bytes = body.bytes;
 
   const keys = webhook.verificationKeys(receivedAt.getTime());
@@ -97,22 +99,29 @@ async function ingestRequest(opts: { request: Request; webhookId: string; store:
 
   let text: string | null | undefined;
   const bodyText = () => (text === undefined ? (text = decodeUtf8(bytes)) : text);
-  let parsed: ReturnType<typeof parseJson> | undefined;
-  const parsedBody = () => (parsed ??= parseJson(bodyText()));
+  let parsed: UntrustedJson | undefined;
+  // Hostile JSON (forbidden keys, nesting past 64 levels) is refused, here and for the canonical form.
+  const parsedBody = (): UntrustedJson => {
+    const decoded = bodyText();
+    return (parsed ??= decoded === null ? { ok: false, reason: "malformed_json" } : parseUntrustedJson(decoded, { hostileKeys: "reject" }));
+  };
 
-  const verification = verifySignature({
+  const verification = verifyRequest({
+    scheme: webhook.signatureScheme,
+    headers: request.headers,
     rawBody: bytes,
-    signatureHeader: request.headers.get("x-signature"),
     keys,
     canonicalBody: () => {
       const json = parsedBody();
       return json.ok ? JSON.stringify(json.value) : null;
     },
+    now: receivedAt.getTime(),
   });
-  if (!verification.ok) return reject(verification.reason, bytes, bytes.byteLength);
-  if (!parsedBody().ok) return reject("malformed_json", bytes, bytes.byteLength);
+  if (!verification.ok) return reject(verification.code, bytes, bytes.byteLength, verification.message);
+  const json = parsedBody();
+  if (!json.ok) return reject(json.reason, bytes, bytes.byteLength);
 
-  const idempotencyKey = request.headers.get("idempotency-key") ?? request.headers.get("x-idempotency-key");
+  const idempotencyKey = verification.messageId ?? request.headers.get("idempotency-key") ?? request.headers.get("x-idempotency-key");
   if (idempotencyKey !== null && !idempotencyKeyPattern.test(idempotencyKey)) return reject("invalid_idempotency_key", bytes, bytes.byteLength);
 
   const result = await store.acceptDelivery({

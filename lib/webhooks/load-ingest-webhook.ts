@@ -3,6 +3,8 @@ import type { IngestStore } from "./ingest-store";
 import type { VerificationKey } from "./verify";
 import { getCachedWebhook, setCachedWebhook, type IngestWebhook } from "./webhook-cache";
 import { openWebhookKey } from "./webhook-key-crypto";
+import { compileIpAllowList } from "./ip-allow-list";
+import { toSignatureScheme } from "./signature-scheme";
 
 export type LoadedWebhook = IngestWebhook & { verificationKeys: (now: number) => VerificationKey[] };
 
@@ -31,6 +33,9 @@ export async function loadIngestWebhook(opts: { store: IngestStore; webhookId: s
     workflowVersion: row.workflowVersion,
     maxAttempts: row.maxAttempts,
     enabled: row.enabled,
+    signatureScheme: toSignatureScheme(row.signatureScheme),
+    rateLimit: { perSecond: row.rateLimitPerSecond, burst: row.rateLimitBurst },
+    ipAllowList: row.ipAllowList === null ? null : compileIpAllowList(row.ipAllowList),
     currentKey: row.keyCiphertext ? openWebhookKey(row.id, row.keyCiphertext) : null,
     previousKey: row.previousKeyCiphertext ? openWebhookKey(row.id, row.previousKeyCiphertext) : null,
     previousKeyExpiresAt: row.previousKeyExpiresAt?.getTime() ?? null,

@@ -9,21 +9,27 @@ import { sealWebhookKey } from "./webhook-key-crypto";
 import { buildKeyFile } from "./build-key-file";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 import { invalidateCachedWebhook } from "./webhook-cache";
+import { toSignatureScheme } from "./signature-scheme";
 
 /**
  * Rotate Key: a new current key; the old one keeps verifying for `graceHours` (0 ends it at once)
- * so senders can switch without dropped requests.
+ * so senders can switch without dropped requests. With another `signatureScheme`, the webhook
+ * switches to it with a key of that scheme, and the old key ends at once: it cannot sign the new
+ * scheme's requests.
  */
 export async function rotateWebhookKey(opts: { db: Db; agentId: string; webhookId: string; input: unknown; baseUrl: string }): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
-  const { graceHours } = rotateKeyInput.parse(opts.input ?? {});
+  const input = rotateKeyInput.parse(opts.input ?? {});
   const existing = await findAgentWebhook(opts);
   if (!existing.keyCiphertext) throw new ApiError({ status: 409, code: "no_key", message: "This webhook has no private key yet; use Generate Private Key" });
-  const privateKey = generatePrivateKey();
+  const scheme = input.signatureScheme ?? toSignatureScheme(existing.signatureScheme);
+  const graceHours = scheme === existing.signatureScheme ? input.graceHours : 0;
+  const privateKey = generatePrivateKey(scheme);
   const now = new Date();
   // Conditional on the key we read, so two concurrent rotations cannot drop a key silently.
   const { count } = await opts.db.webhook.updateMany({
     where: { id: opts.webhookId, keyCiphertext: existing.keyCiphertext },
     data: {
+      signatureScheme: scheme,
       keyCiphertext: sealWebhookKey(opts.webhookId, privateKey),
       keyCreatedAt: now,
       previousKeyCiphertext: graceHours > 0 ? existing.keyCiphertext : null,
@@ -34,5 +40,5 @@ export async function rotateWebhookKey(opts: { db: Db; agentId: string; webhookI
   invalidateCachedWebhook(opts.webhookId);
   const row = await opts.db.webhook.findUniqueOrThrow({ where: { id: opts.webhookId }, include: webhookDtoInclude });
   const webhook = toWebhookDto(row, opts.baseUrl);
-  return { webhook, keyFile: buildKeyFile({ webhookId: row.id, name: row.name, endpoint: webhook.endpoint, privateKey, createdAt: now }) };
+  return { webhook, keyFile: buildKeyFile({ webhookId: row.id, name: row.name, endpoint: webhook.endpoint, privateKey, scheme, createdAt: now }) };
 }

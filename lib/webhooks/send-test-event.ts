@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { signBody } from "./sign";
+import { buildSignatureHeaders } from "./sign";
 import { getWebhookKeyFile } from "./get-webhook-key-file";
 
 export type TestEventResult = { delivered: boolean; httpStatus: number | null; response: unknown; error: string | null };
@@ -20,7 +20,11 @@ export async function sendTestEvent(opts: { db: Db; agentId: string; webhookId: 
   try {
     const response = await fetch(keyFile.endpoint, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-signature": signBody({ privateKey: keyFile.privateKey, body }), "user-agent": "AgentWorkbench-TestEvent/1" },
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "AgentWorkbench-TestEvent/1",
+        ...buildSignatureHeaders({ scheme: keyFile.scheme, privateKey: keyFile.privateKey, body }),
+      },
       body,
       signal: AbortSignal.timeout(10_000),
       redirect: "error",

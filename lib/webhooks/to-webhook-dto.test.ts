@@ -8,6 +8,10 @@ const row = {
   name: "OCR",
   enabled: true,
   workflow: { id: "wf_1", name: "Flow" },
+  signatureScheme: "x-signature",
+  rateLimitPerSecond: null,
+  rateLimitBurst: null,
+  ipAllowList: null,
   keyCiphertext: "v1.a.b.c",
   keyCreatedAt: new Date("2026-02-01T00:00:00.000Z"),
   previousKeyCiphertext: "v1.d.e.f",
@@ -26,6 +30,10 @@ describe("toWebhookDto", () => {
       enabled: true,
       workflow: { id: "wf_1", name: "Flow" },
       endpoint: "https://wb.example.com/api/webhooks/wh_1",
+      signatureScheme: "x-signature",
+      rateLimitPerSecond: null,
+      rateLimitBurst: null,
+      ipAllowList: null,
       hasKey: true,
       keyCreatedAt: "2026-02-01T00:00:00.000Z",
       previousKeyExpiresAt: "2026-03-01T13:00:00.000Z",
@@ -39,6 +47,11 @@ describe("toWebhookDto", () => {
     expect(toWebhookDto(row, "http://x", new Date(row.previousKeyExpiresAt.getTime() - 1)).previousKeyExpiresAt).not.toBeNull();
     expect(toWebhookDto(row, "http://x", row.previousKeyExpiresAt).previousKeyExpiresAt).toBeNull();
     expect(toWebhookDto({ ...row, previousKeyCiphertext: null }, "http://x", now).previousKeyExpiresAt).toBeNull();
+  });
+
+  it("exposes the signature scheme, rate limit and allow-list", () => {
+    const dto = toWebhookDto({ ...row, signatureScheme: "standard-webhooks", rateLimitPerSecond: 5, rateLimitBurst: 10, ipAllowList: "203.0.113.7,10.0.0.0/8" }, "http://x", now);
+    expect(dto).toMatchObject({ signatureScheme: "standard-webhooks", rateLimitPerSecond: 5, rateLimitBurst: 10, ipAllowList: ["203.0.113.7", "10.0.0.0/8"] });
   });
 
   it("reports a webhook without a key", () => {

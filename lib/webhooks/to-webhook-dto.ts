@@ -1,4 +1,5 @@
 import type { WebhookDto } from "./webhook-dto";
+import { toSignatureScheme } from "./signature-scheme";
 
 export const webhookDtoInclude = { workflow: { select: { id: true, name: true } } } as const;
 
@@ -8,6 +9,10 @@ type WebhookRow = {
   name: string;
   enabled: boolean;
   workflow: { id: string; name: string };
+  signatureScheme: string;
+  rateLimitPerSecond: number | null;
+  rateLimitBurst: number | null;
+  ipAllowList: string | null;
   keyCiphertext: string | null;
   keyCreatedAt: Date | null;
   previousKeyCiphertext: string | null;
@@ -29,6 +34,10 @@ export function toWebhookDto(row: WebhookRow, baseUrl: string, now = new Date())
     enabled: row.enabled,
     workflow: row.workflow,
     endpoint: buildEndpointUrl({ baseUrl, webhookId: row.id }),
+    signatureScheme: toSignatureScheme(row.signatureScheme),
+    rateLimitPerSecond: row.rateLimitPerSecond,
+    rateLimitBurst: row.rateLimitBurst,
+    ipAllowList: row.ipAllowList ? row.ipAllowList.split(",") : null,
     hasKey: row.keyCiphertext !== null,
     keyCreatedAt: row.keyCreatedAt?.toISOString() ?? null,
     previousKeyExpiresAt: previousStillValid ? row.previousKeyExpiresAt!.toISOString() : null,

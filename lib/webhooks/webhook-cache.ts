@@ -1,4 +1,6 @@
 import "server-only";
+import type { IpNetwork } from "./ip-allow-list";
+import type { SignatureScheme } from "./signature-scheme";
 
 // The hot path's view of a webhook, kept in memory for a short time so that most requests cost
 // no lookup and no decryption. Changes made through this process invalidate it at once; other
@@ -10,6 +12,11 @@ export type IngestWebhook = {
   workflowVersion: number;
   maxAttempts: number;
   enabled: boolean;
+  signatureScheme: SignatureScheme;
+  /** The webhook's own limits; null ones fall back to the instance defaults. */
+  rateLimit: { perSecond: number | null; burst: number | null };
+  /** Networks allowed to send; null admits any sender. */
+  ipAllowList: IpNetwork[] | null;
   currentKey: string | null;
   previousKey: string | null;
   previousKeyExpiresAt: number | null;

@@ -1,3 +1,5 @@
+import type { SignatureScheme } from "./signature-scheme";
+
 // The webhook as the management API returns it. The private key itself is never part of it:
 // it is returned only by the key routes (generate, rotate, key file).
 export type WebhookDto = {
@@ -8,6 +10,12 @@ export type WebhookDto = {
   workflow: { id: string; name: string };
   /** Absolute URL integrators POST to. */
   endpoint: string;
+  signatureScheme: SignatureScheme;
+  /** Requests per second and burst for this webhook; null uses the instance defaults. */
+  rateLimitPerSecond: number | null;
+  rateLimitBurst: number | null;
+  /** IPs and CIDR ranges allowed to send; null allows any sender. */
+  ipAllowList: string[] | null;
   hasKey: boolean;
   keyCreatedAt: string | null;
   /** Set while a rotated-out key still verifies. */
@@ -16,14 +24,19 @@ export type WebhookDto = {
   updatedAt: string;
 };
 
-/** The downloadable key file: everything a sender needs, `privateKey` used as-is as the HMAC key. */
+/**
+ * The downloadable key file: everything a sender needs. x-signature: `privateKey` used as-is as
+ * the HMAC key, hex signature in `x-signature`. Standard Webhooks: `privateKey` is the `whsec_`
+ * secret (the HMAC key is its base64-decoded part) and the signature goes in `webhook-signature`.
+ */
 export type WebhookKeyFile = {
   webhookId: string;
   name: string;
   endpoint: string;
   privateKey: string;
+  scheme: SignatureScheme;
   algorithm: "HMAC-SHA256";
-  signatureHeader: "x-signature";
-  signatureEncoding: "hex";
+  signatureHeader: "x-signature" | "webhook-signature";
+  signatureEncoding: "hex" | "base64";
   createdAt: string;
 };

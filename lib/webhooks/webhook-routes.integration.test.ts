@@ -202,6 +202,7 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
         name: "OCR results (prod)",
         endpoint: `${baseUrl}/api/webhooks/${webhookId}`,
         privateKey,
+        scheme: "x-signature",
         algorithm: "HMAC-SHA256",
         signatureHeader: "x-signature",
         signatureEncoding: "hex",

@@ -1,32 +1,28 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { writeUnderLease } from "./lease";
+import { LostLeaseError } from "./lease";
 
-/** Records a run's final status, only while this worker still holds it. */
+/** Records a run's final status, only while this worker still holds it (one conditional statement, no transaction). */
 export async function finishExecution(opts: {
   db: Db;
   executionId: string;
   workerId: string;
-  leaseMs: number;
   status: "succeeded" | "failed";
   error?: string | null;
   stoppedAtStepId?: string | null;
 }): Promise<"succeeded" | "failed"> {
-  await writeUnderLease({
-    ...opts,
-    write: (tx) =>
-      tx.execution.update({
-        where: { id: opts.executionId },
-        data: {
-          status: opts.status,
-          finishedAt: new Date(),
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          error: opts.error ?? null,
-          stoppedAtStepId: opts.stoppedAtStepId ?? null,
-        },
-      }),
+  const { count } = await opts.db.execution.updateMany({
+    where: { id: opts.executionId, leaseOwner: opts.workerId, status: "running" },
+    data: {
+      status: opts.status,
+      finishedAt: new Date(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      error: opts.error ?? null,
+      stoppedAtStepId: opts.stoppedAtStepId ?? null,
+    },
   });
+  if (count === 0) throw new LostLeaseError(opts.executionId);
   return opts.status;
 }
 

@@ -20,6 +20,20 @@ describe("buildRunContext", () => {
     });
   });
 
+  it("parses a stored body the endpoint's safe way: hostile keys dropped, too deep refused", () => {
+    const execution = (body: string) => ({
+      id: "run_3",
+      attempt: 1,
+      input: null,
+      agent,
+      delivery: { body, headers: "{}", receivedAt: new Date(0), webhookId: "wh_1" },
+    });
+    const context = buildRunContext(execution('{"a":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'));
+    expect(context.trigger.body).toEqual({ a: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(() => buildRunContext(execution("[".repeat(65) + "]".repeat(65)))).toThrow("The webhook body nests arrays and objects deeper than 64 levels");
+  });
+
   it("reads the trigger from the run's own input for test runs and replays", () => {
     const trigger = { body: ["a"], headers: {}, receivedAt: "2026-01-01T00:00:00.000Z", webhookId: null };
     expect(buildRunContext({ id: "run_2", attempt: 1, input: JSON.stringify(trigger), agent, delivery: null }).trigger).toEqual(trigger);

@@ -1,3 +1,4 @@
+import { parseStoredJson } from "@/lib/json/parse-untrusted-json";
 import type { RunContext } from "@/lib/workflows/steps/step-handler";
 
 type ExecutionForContext = {
@@ -8,16 +9,20 @@ type ExecutionForContext = {
   agent: { id: string; name: string };
 };
 
-/** Pure: the context every step reads, from the delivery that queued the run or the run's own input (test runs, replays). */
+/**
+ * Pure: the context every step reads, from the delivery that queued the run or the run's own input
+ * (test runs, replays). Stored bodies are parsed the endpoint's safe way (hostile keys dropped,
+ * nesting bounded), since steps and expressions walk them; an unreadable one throws.
+ */
 export function buildRunContext(execution: ExecutionForContext): RunContext {
   const trigger = execution.delivery
     ? {
-        body: JSON.parse(execution.delivery.body.replace(/^\uFEFF/, "")),
-        headers: JSON.parse(execution.delivery.headers) as Record<string, string>,
+        body: parseStoredJson(execution.delivery.body, "webhook body"),
+        headers: parseStoredJson(execution.delivery.headers, "stored headers") as Record<string, string>,
         receivedAt: execution.delivery.receivedAt.toISOString(),
         webhookId: execution.delivery.webhookId,
       }
-    : (JSON.parse(execution.input ?? "null") as RunContext["trigger"] | null) ?? { body: null, headers: {}, receivedAt: new Date(0).toISOString(), webhookId: null };
+    : (parseStoredJson(execution.input ?? "null", "run input") as RunContext["trigger"] | null) ?? { body: null, headers: {}, receivedAt: new Date(0).toISOString(), webhookId: null };
   return { trigger, steps: {}, agent: execution.agent, execution: { id: execution.id, attempt: execution.attempt } };
 }
 

@@ -41,7 +41,10 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
   });
   if (!execution || execution.leaseOwner !== workerId || execution.status !== "running") return "lost";
   const finish = (status: "succeeded" | "failed", fields: { error?: string | null; stoppedAtStepId?: string | null } = {}) =>
-    finishExecution({ db, executionId, workerId, leaseMs, status, ...fields });
+    finishExecution({ db, executionId, workerId, status, ...fields }).catch((error): RunOutcome => {
+      if (error instanceof LostLeaseError) return "lost";
+      throw error;
+    });
 
   if (execution.attempt > execution.maxAttempts) {
     return finish("failed", { error: `Gave up after ${execution.maxAttempts} attempts: the worker running it stopped before finishing` });
@@ -56,7 +59,13 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
     // "running" until its lease expired, again on every attempt; retrying cannot fix it.
     return finish("failed", { error: `Workflow version ${execution.workflowVersion} is not a valid definition (saved in an older format?): save the workflow again and run it anew` });
   }
-  const context = buildRunContext(execution);
+  let context: ReturnType<typeof buildRunContext>;
+  try {
+    context = buildRunContext(execution);
+  } catch (error) {
+    // E.g. a body stored before the endpoint refused deep nesting: no attempt can read it.
+    return finish("failed", { error: `${(error as Error).message}: the run cannot start` });
+  }
   const succeeded = new Map(execution.stepRuns.map((run) => [run.stepId, run.output]));
 
   // Renew the lease while steps run; losing it (another worker took the run) aborts this one.
@@ -124,15 +133,11 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
         const permanent = failure instanceof PermanentStepError;
         if (permanent || execution.attempt >= execution.maxAttempts) return finish("failed", { error: `${step.id}: ${message}` });
         const delayMs = computeBackoffMs({ attempt: execution.attempt, baseSeconds: definition.retry.backoffSeconds });
-        await writeUnderLease({
-          db, executionId, workerId, leaseMs,
-          write: (tx) =>
-            tx.execution.update({
-              where: { id: executionId },
-              data: { status: "queued", runAt: new Date(Date.now() + delayMs), leaseOwner: null, leaseExpiresAt: null, error: `${step.id}: ${message}` },
-            }),
+        const { count } = await db.execution.updateMany({
+          where: { id: executionId, leaseOwner: workerId, status: "running" },
+          data: { status: "queued", runAt: new Date(Date.now() + delayMs), leaseOwner: null, leaseExpiresAt: null, error: `${step.id}: ${message}` },
         });
-        return "retrying";
+        return count === 0 ? "lost" : "retrying";
       }
       context.steps[step.id] = result?.output ?? null;
       if (result?.stop) return finish("succeeded", { stoppedAtStepId: step.id });

@@ -2,6 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { getDb, getDatabaseTargetFromEnv } from "@/lib/db";
 import { onExecutionQueued } from "./queue-signal";
+import { ingestionsInFlight } from "./ingestion-load";
 import { startWorker, type Worker } from "./worker";
 
 /**
@@ -21,6 +22,7 @@ export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Pr
     pollIntervalMs: env.WORKER_POLL_INTERVAL_MS,
     leaseMs: env.WORKER_LEASE_SECONDS * 1000,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+    isBusy: () => ingestionsInFlight() > 0,
   });
   onExecutionQueued(worker.wake);
   const onSignal = (signal: NodeJS.Signals) => {

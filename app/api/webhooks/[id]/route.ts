@@ -1,12 +1,14 @@
 // The public webhook endpoint: verifies a signed POST, stores it durably and answers 202 at once.
-import { getEnv } from "@/lib/env";
 import { ingest } from "@/lib/webhooks/ingest";
+import { getIngestSettings } from "@/lib/webhooks/ingest-settings";
 import { getIngestStore } from "@/lib/webhooks/get-ingest-store";
+import { trackIngestion } from "@/lib/workflows/engine/ingestion-load";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const done = trackIngestion();
   try {
-    const result = await ingest({ request, webhookId: id, store: await getIngestStore(), maxBodyBytes: getEnv().WEBHOOK_MAX_BODY_BYTES });
+    const result = await ingest({ request, webhookId: id, store: await getIngestStore(), settings: getIngestSettings() });
     return Response.json(result.body, { status: result.status, headers: result.headers });
   } catch (error) {
     // Nothing was stored: tell the sender to retry rather than to give up.
@@ -15,6 +17,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       { error: { code: "temporarily_unavailable", message: "The request could not be stored; retry later" } },
       { status: 503, headers: { "retry-after": "5" } },
     );
+  } finally {
+    done();
   }
 }
 

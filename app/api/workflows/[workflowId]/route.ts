@@ -2,21 +2,37 @@
 import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { changedFields } from "@/lib/audit/changed-fields";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
 
 type Params = { workflowId: string };
 
-export const GET = routeHandler<Params>(async (_request, { workflowId }) =>
+export const GET = routeHandler<Params>({ role: "viewer" }, async (_request, { workflowId }) =>
   Response.json({ workflow: await getWorkflow({ db: await getDb(), workflowId }) }),
 );
 
-export const PATCH = routeHandler<Params>(async (request, { workflowId }) =>
-  Response.json({ workflow: await updateWorkflow({ db: await getDb(), workflowId, input: await readJsonBody(request) }) }),
-);
+export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, { workflowId }, user) => {
+  const db = await getDb();
+  const input = await readJsonBody(request);
+  const workflow = await updateWorkflow({ db, workflowId, input });
+  await recordAuditEvent({
+    db,
+    actor: user,
+    action: "workflow.updated",
+    targetType: "workflow",
+    targetId: workflowId,
+    details: { agentId: workflow.agentId, name: workflow.name, version: workflow.version, fields: changedFields(input) },
+    request,
+  });
+  return Response.json({ workflow });
+});
 
-export const DELETE = routeHandler<Params>(async (_request, { workflowId }) => {
-  await deleteWorkflow({ db: await getDb(), workflowId });
+export const DELETE = routeHandler<Params>({ role: "builder" }, async (request, { workflowId }, user) => {
+  const db = await getDb();
+  await deleteWorkflow({ db, workflowId });
+  await recordAuditEvent({ db, actor: user, action: "workflow.deleted", targetType: "workflow", targetId: workflowId, request });
   return new Response(null, { status: 204 });
 });

@@ -3,6 +3,6 @@ import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { listConversations } from "@/lib/conversations/list-conversations";
 
-export const GET = routeHandler<{ agentId: string }>(async (_request, { agentId }) =>
+export const GET = routeHandler<{ agentId: string }>({ role: "viewer" }, async (_request, { agentId }) =>
   Response.json({ conversations: await listConversations({ db: await getDb(), agentId }) }),
 );

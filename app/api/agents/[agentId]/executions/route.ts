@@ -3,6 +3,6 @@ import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { listExecutions } from "@/lib/executions/list-executions";
 
-export const GET = routeHandler<{ agentId: string }>(async (request, { agentId }) =>
+export const GET = routeHandler<{ agentId: string }>({ role: "viewer" }, async (request, { agentId }) =>
   Response.json(await listExecutions({ db: await getDb(), agentId, query: Object.fromEntries(new URL(request.url).searchParams) })),
 );

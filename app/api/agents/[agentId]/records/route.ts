@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { listCollections, listRecords } from "@/lib/records/list-records";
 
-export const GET = routeHandler<{ agentId: string }>(async (request, { agentId }) => {
+export const GET = routeHandler<{ agentId: string }>({ role: "viewer" }, async (request, { agentId }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const db = await getDb();
   if (query.collection === undefined) return Response.json({ collections: await listCollections({ db, agentId }) });

@@ -2,16 +2,19 @@
 import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { listWorkflows } from "@/lib/workflows/list-workflows";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 
 type Params = { agentId: string };
 
-export const GET = routeHandler<Params>(async (_request, { agentId }) =>
+export const GET = routeHandler<Params>({ role: "viewer" }, async (_request, { agentId }) =>
   Response.json({ workflows: await listWorkflows({ db: await getDb(), agentId }) }),
 );
 
-export const POST = routeHandler<Params>(async (request, { agentId }) => {
-  const workflow = await createWorkflow({ db: await getDb(), agentId, input: await readJsonBody(request) });
+export const POST = routeHandler<Params>({ role: "builder" }, async (request, { agentId }, user) => {
+  const db = await getDb();
+  const workflow = await createWorkflow({ db, agentId, input: await readJsonBody(request) });
+  await recordAuditEvent({ db, actor: user, action: "workflow.created", targetType: "workflow", targetId: workflow.id, details: { agentId, name: workflow.name, version: workflow.version }, request });
   return Response.json({ workflow }, { status: 201 });
 });

@@ -3,6 +3,6 @@ import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { getExecution } from "@/lib/executions/get-execution";
 
-export const GET = routeHandler<{ agentId: string; executionId: string }>(async (_request, params) =>
+export const GET = routeHandler<{ agentId: string; executionId: string }>({ role: "viewer" }, async (_request, params) =>
   Response.json({ execution: await getExecution({ db: await getDb(), ...params }) }),
 );

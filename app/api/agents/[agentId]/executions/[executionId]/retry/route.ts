@@ -1,8 +1,12 @@
 // Retry a failed run: it resumes at the step that failed.
 import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { retryExecution } from "@/lib/executions/retry-execution";
 
-export const POST = routeHandler<{ agentId: string; executionId: string }>(async (_request, params) =>
-  Response.json({ execution: await retryExecution({ db: await getDb(), ...params }) }),
-);
+export const POST = routeHandler<{ agentId: string; executionId: string }>({ role: "builder" }, async (request, params, user) => {
+  const db = await getDb();
+  const execution = await retryExecution({ db, ...params });
+  await recordAuditEvent({ db, actor: user, action: "execution.retried", targetType: "execution", targetId: params.executionId, details: { agentId: params.agentId }, request });
+  return Response.json({ execution });
+});

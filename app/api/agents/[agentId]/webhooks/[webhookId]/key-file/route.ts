@@ -1,12 +1,15 @@
-// Download Private Key: the key file as a JSON attachment named after the webhook.
+// Download Private Key: the key file as a JSON attachment named after the webhook (builders only).
 import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 import { getWebhookKeyFile } from "@/lib/webhooks/get-webhook-key-file";
 import { keyFileName } from "@/lib/webhooks/build-key-file";
 
-export const GET = routeHandler<{ agentId: string; webhookId: string }>(async (request, params) => {
-  const keyFile = await getWebhookKeyFile({ db: await getDb(), ...params, baseUrl: getPublicBaseUrl(request) });
+export const GET = routeHandler<{ agentId: string; webhookId: string }>({ role: "builder" }, async (request, params, user) => {
+  const db = await getDb();
+  const keyFile = await getWebhookKeyFile({ db, ...params, baseUrl: getPublicBaseUrl(request) });
+  await recordAuditEvent({ db, actor: user, action: "webhook.key_downloaded", targetType: "webhook", targetId: params.webhookId, details: { agentId: params.agentId, name: keyFile.name }, request });
   return new Response(JSON.stringify(keyFile, null, 2) + "\n", {
     headers: {
       "content-type": "application/json; charset=utf-8",

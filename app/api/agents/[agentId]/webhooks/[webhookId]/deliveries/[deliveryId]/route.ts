@@ -3,6 +3,6 @@ import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { getDelivery } from "@/lib/deliveries/get-delivery";
 
-export const GET = routeHandler<{ agentId: string; webhookId: string; deliveryId: string }>(async (_request, params) =>
+export const GET = routeHandler<{ agentId: string; webhookId: string; deliveryId: string }>({ role: "viewer" }, async (_request, params) =>
   Response.json({ delivery: await getDelivery({ db: await getDb(), ...params }) }),
 );

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { createId } from "@/lib/ids";
+import { hashPassword } from "@/lib/auth/password";
+import { setupInput } from "./user-input";
+import { toUserDto, type UserDto } from "./user-dto";
+import { setupDone } from "./user-errors";
+import { withUsersLock } from "./with-users-lock";
+
+/** Whether the Workbench still needs its first owner. */
+export async function isSetupRequired(opts: { db: Db }): Promise<boolean> {
+  return (await opts.db.user.count()) === 0;
+}
+
+/**
+ * Creates the owner while no user exists (first-run setup, or WORKBENCH_OWNER_* at start-up).
+ * Race-safe: of concurrent calls exactly one succeeds, the others get 409 setup_done.
+ */
+export async function createFirstOwner(opts: { db: Db; input: unknown }): Promise<UserDto> {
+  const input = setupInput.parse(opts.input);
+  if (!(await isSetupRequired(opts))) throw setupDone();
+  // Hashing takes a few hundred ms: done before taking the lock.
+  const passwordHash = await hashPassword(input.password);
+  const row = await withUsersLock(opts.db, async (tx) => {
+    if ((await tx.user.count()) > 0) throw setupDone();
+    return tx.user.create({ data: { id: createId("usr"), email: input.email, name: input.name, passwordHash, role: "owner" } });
+  });
+  return toUserDto(row);
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { ApiError, notFound } from "@/lib/api/api-error";
+import type { RequestUser } from "@/lib/auth/authenticate";
+import { toUserDto, type UserDto } from "./user-dto";
+import { lastOwner, ownerOnly } from "./user-errors";
+import { currentRole, withUsersLock } from "./with-users-lock";
+
+/** Removes a user and ends their sessions. Nobody removes themselves; only an owner removes an owner; the last owner stays. */
+export async function deleteUser(opts: { db: Db; actor: RequestUser; userId: string }): Promise<UserDto> {
+  if (opts.userId === opts.actor.id) {
+    throw new ApiError({ status: 409, code: "cannot_remove_self", message: "You cannot remove yourself; ask another admin" });
+  }
+  return withUsersLock(opts.db, async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: opts.userId } });
+    if (!target) throw notFound("User", opts.userId);
+    if (target.role === "owner") {
+      if ((await currentRole(tx, opts.actor.id)) !== "owner") throw ownerOnly();
+      if ((await tx.user.count({ where: { role: "owner" } })) <= 1) throw lastOwner();
+    }
+    // Sessions go with the user (ON DELETE CASCADE).
+    await tx.user.delete({ where: { id: target.id } });
+    return toUserDto(target);
+  });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/api/api-error";
+import { hashPassword } from "@/lib/auth/password";
+import type { RequestUser } from "@/lib/auth/authenticate";
+import type { Role } from "@/lib/auth/roles";
+import { updateUserInput } from "./user-input";
+import { toUserDto, type UserDto } from "./user-dto";
+import { lastOwner, ownerOnly } from "./user-errors";
+import { currentRole, withUsersLock } from "./with-users-lock";
+
+export type UserChanges = { renamed: boolean; role: { from: Role; to: Role } | null; passwordChanged: boolean };
+
+/**
+ * Renames a user, changes their role or sets a new password. Only an owner may touch an owner or
+ * make someone an owner; the last owner keeps the role. A new role or password signs the user
+ * out everywhere (their sessions are deleted), except the caller's own session when the caller
+ * changes their own password.
+ */
+export async function updateUser(opts: { db: Db; actor: RequestUser; userId: string; input: unknown }): Promise<{ user: UserDto; changes: UserChanges }> {
+  const input = updateUserInput.parse(opts.input);
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  return withUsersLock(opts.db, async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: opts.userId } });
+    if (!target) throw notFound("User", opts.userId);
+    const touchesOwner = target.role === "owner" || input.role === "owner";
+    if (touchesOwner && (await currentRole(tx, opts.actor.id)) !== "owner") throw ownerOnly();
+    const role = input.role !== undefined && input.role !== target.role ? { from: target.role as Role, to: input.role } : null;
+    if (role?.from === "owner" && (await tx.user.count({ where: { role: "owner" } })) <= 1) throw lastOwner();
+
+    const row = await tx.user.update({ where: { id: target.id }, data: { name: input.name, role: input.role, passwordHash } });
+    const changes: UserChanges = { renamed: input.name !== undefined && input.name !== target.name, role, passwordChanged: passwordHash !== undefined };
+    if (role || changes.passwordChanged) {
+      const keepOwnSession = !role && target.id === opts.actor.id;
+      await tx.session.deleteMany({ where: { userId: target.id, ...(keepOwnSession ? { id: { not: opts.actor.sessionId } } : {}) } });
+    }
+    return { user: toUserDto(row), changes };
+  });
+}

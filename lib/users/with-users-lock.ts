@@ -1,0 +1,28 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const LOCK_KEY = "users_lock";
+
+/**
+ * Runs `work` in a transaction that first writes one fixed row, so changes to who owns the
+ * Workbench happen one at a time on every instance: PostgreSQL makes the second writer wait for
+ * the first to commit (its later reads then see that commit); SQLite has a single writer anyway.
+ * Without it, two owners demoting each other at once, or two first-run setups, could both pass
+ * their "is there still another owner / no user yet" check.
+ */
+export async function withUsersLock<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.systemSetting.upsert({ where: { key: LOCK_KEY }, create: { key: LOCK_KEY, value: "users" }, update: { value: "users" } });
+    return work(tx);
+  });
+}
+
+/**
+ * The caller's role as of now, inside the lock: a request authenticated just before its caller
+ * was demoted by someone else must not still act as an owner.
+ */
+export async function currentRole(tx: Tx, userId: string): Promise<string | null> {
+  return (await tx.user.findUnique({ where: { id: userId }, select: { role: true } }))?.role ?? null;
+}

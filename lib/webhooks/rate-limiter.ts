@@ -1,0 +1,50 @@
+// Pure: token buckets in memory, one per key. Each bucket holds up to `burst` tokens and refills
+// at `perSecond`; a request takes one token or is refused with the seconds until one is back.
+// Buckets live in this process only: with several instances behind a load balancer, each one
+// enforces the limit on its own, so a sender can get up to (instances × limit) through in total.
+
+export type RateLimit = { perSecond: number; burst: number };
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export type RateLimiter = {
+  take(opts: { key: string; limit: RateLimit }): RateDecision;
+  /** Buckets held now (never more than `maxKeys`). */
+  size(): number;
+};
+
+type Bucket = { tokens: number; updatedAt: number };
+
+/**
+ * `now` is injectable for tests. Memory stays bounded: past `maxKeys` buckets, the least recently
+ * used one is dropped. A dropped bucket comes back full, which only ever errs towards letting a
+ * request through, and only for keys idle longer than every other one.
+ */
+export function createRateLimiter(opts: { now?: () => number; maxKeys?: number } = {}): RateLimiter {
+  const now = opts.now ?? Date.now;
+  const maxKeys = opts.maxKeys ?? 10_000;
+  const buckets = new Map<string, Bucket>();
+
+  return {
+    take({ key, limit }) {
+      const at = now();
+      const burst = Math.max(1, limit.burst);
+      const existing = buckets.get(key);
+      const bucket = existing ?? { tokens: burst, updatedAt: at };
+      // Map order is insertion order: re-inserting keeps the least recently used key first.
+      if (existing) buckets.delete(key);
+      else if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!);
+      buckets.set(key, bucket);
+
+      const elapsedSeconds = Math.max(0, at - bucket.updatedAt) / 1000;
+      bucket.tokens = Math.min(burst, bucket.tokens + elapsedSeconds * limit.perSecond);
+      bucket.updatedAt = Math.max(bucket.updatedAt, at);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { allowed: true };
+      }
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond)) };
+    },
+    size: () => buckets.size,
+  };
+}
