@@ -2,8 +2,10 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-// The SQLite server's data folder lives only as long as the run (the PostgreSQL database is
+// The SQLite servers' data folders live only as long as the run (the PostgreSQL database is
 // dropped by e2e/serve-on-postgres.mjs).
 export default async function globalTeardown() {
-  await rm(path.join(tmpdir(), `aw-e2e-${process.env.E2E_RUN_ID}`), { recursive: true, force: true });
+  for (const folder of [`aw-e2e-${process.env.E2E_RUN_ID}`, `aw-e2e-${process.env.E2E_RUN_ID}-first-run`]) {
+    await rm(path.join(tmpdir(), folder), { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { AgentSettingsDto } from "@/lib/agents/agent-settings-dto";
 import { ApiClientError } from "@/lib/client/api-client";
 import { Badge } from "@/components/ui/badge";
@@ -45,14 +45,7 @@ export function LlmProviderCard({ agentId, settings }: { agentId: string; settin
   }
 
   return (
-    <section aria-labelledby="llm-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h2 id="llm-heading" className="text-base font-semibold text-slate-900">
-        LLM provider
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        LLM Prompt steps call any OpenAI-compatible chat completions API: OpenAI (https://api.openai.com/v1), Azure OpenAI
-        (https://&lt;resource&gt;.openai.azure.com/openai/v1), Ollama (http://localhost:11434/v1), vLLM and others.
-      </p>
+    <LlmCardFrame>
       <form onSubmit={submit} noValidate className="mt-4 space-y-4">
         <TextField
           label="Base URL"
@@ -102,6 +95,41 @@ export function LlmProviderCard({ agentId, settings }: { agentId: string; settin
           </Button>
         </div>
       </form>
+    </LlmCardFrame>
+  );
+}
+
+/** The provider as text, for viewers. */
+export function LlmProviderSummary({ settings }: { settings: AgentSettingsDto }) {
+  return (
+    <LlmCardFrame>
+      <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="text-slate-500">Base URL</dt>
+        <dd className="break-all">{settings.llmBaseUrl ? <code className="font-mono text-[13px] text-slate-900">{settings.llmBaseUrl}</code> : <NotSet />}</dd>
+        <dt className="text-slate-500">Model</dt>
+        <dd>{settings.llmModel ? <code className="font-mono text-[13px] text-slate-900">{settings.llmModel}</code> : <NotSet />}</dd>
+        <dt className="text-slate-500">API key</dt>
+        <dd>{settings.llmApiKeyConfigured ? <Badge tone="green">Configured</Badge> : <Badge>Not set</Badge>}</dd>
+      </dl>
+    </LlmCardFrame>
+  );
+}
+
+function NotSet() {
+  return <span className="text-slate-500">Not set</span>;
+}
+
+function LlmCardFrame({ children }: { children: ReactNode }) {
+  return (
+    <section aria-labelledby="llm-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h2 id="llm-heading" className="text-base font-semibold text-slate-900">
+        LLM provider
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        LLM Prompt steps call any OpenAI-compatible chat completions API: OpenAI (https://api.openai.com/v1), Azure OpenAI
+        (https://&lt;resource&gt;.openai.azure.com/openai/v1), Ollama (http://localhost:11434/v1), vLLM and others.
+      </p>
+      {children}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
 import { useAgents, useCreateAgent, useUpdateAgent } from "./use-agents";
 
@@ -18,7 +19,8 @@ export function AgentsPage() {
   const agents = useAgents();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
-  const newAgentButton = <Button onClick={() => setDialog({ kind: "create" })}>New agent</Button>;
+  const canBuild = useCurrentUser().can("builder");
+  const newAgentButton = canBuild ? <Button onClick={() => setDialog({ kind: "create" })}>New agent</Button> : null;
 
   return (
     <div className="space-y-6">
@@ -34,7 +36,9 @@ export function AgentsPage() {
       <ErrorNotice error={agents.error} />
       {agents.data?.length === 0 ? (
         <EmptyState title="No agents yet" action={newAgentButton}>
-          Create an agent, give it workflows, and let other systems start them with signed webhooks.
+          {canBuild
+            ? "Create an agent, give it workflows, and let other systems start them with signed webhooks."
+            : "Agents that builders create appear here."}
         </EmptyState>
       ) : null}
 
@@ -51,14 +55,16 @@ export function AgentsPage() {
               <span className="text-sm text-slate-500">
                 {agent.workflowCount} {agent.workflowCount === 1 ? "workflow" : "workflows"}
               </span>
-              <div className="flex gap-1">
-                <Button variant="ghost" aria-label={`Rename ${agent.name}`} onClick={() => setDialog({ kind: "rename", agent })}>
-                  Rename
-                </Button>
-                <Button variant="ghost" className="text-red-700" aria-label={`Delete ${agent.name}`} onClick={() => setDialog({ kind: "delete", agent })}>
-                  Delete
-                </Button>
-              </div>
+              {canBuild ? (
+                <div className="flex gap-1">
+                  <Button variant="ghost" aria-label={`Rename ${agent.name}`} onClick={() => setDialog({ kind: "rename", agent })}>
+                    Rename
+                  </Button>
+                  <Button variant="ghost" className="text-red-700" aria-label={`Delete ${agent.name}`} onClick={() => setDialog({ kind: "delete", agent })}>
+                    Delete
+                  </Button>
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -11,8 +11,8 @@ function preview(data: unknown): string {
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
-/** A record: its key opens the full JSON below the row. */
-export function RecordRow(props: { record: DataRecordDto; expanded: boolean; onToggle: () => void; onDelete: () => void }) {
+/** A record: its key opens the full JSON below the row. Without `onDelete` (viewers) there is no Delete. */
+export function RecordRow(props: { record: DataRecordDto; expanded: boolean; onToggle: () => void; onDelete?: () => void }) {
   const { record } = props;
   const detailId = `record-${record.id}`;
   return (
@@ -39,9 +39,11 @@ export function RecordRow(props: { record: DataRecordDto; expanded: boolean; onT
           <time dateTime={record.updatedAt}>{formatDateTime(record.updatedAt, { compact: true })}</time>
         </td>
         <td className="px-4 py-2 text-right">
-          <Button variant="ghost" className="text-red-700!" aria-label={`Delete record ${record.key}`} onClick={props.onDelete}>
-            Delete
-          </Button>
+          {props.onDelete ? (
+            <Button variant="ghost" className="text-red-700!" aria-label={`Delete record ${record.key}`} onClick={props.onDelete}>
+              Delete
+            </Button>
+          ) : null}
         </td>
       </tr>
       {props.expanded ? (

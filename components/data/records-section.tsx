@@ -7,6 +7,7 @@ import { Loading } from "@/components/ui/loading";
 import { RecordRow, recordColumns } from "./record-row";
 import { useCollections, useDeleteRecord, useRecords } from "./use-data";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { DataTable, TableMessageRow } from "@/components/ui/data-table";
 
 /** The agent's collections, and the records of the chosen one. */
@@ -60,6 +61,7 @@ export function RecordsSection({ agentId }: { agentId: string }) {
 function CollectionRecords({ agentId, collection }: { agentId: string; collection: string }) {
   const records = useRecords(agentId, collection);
   const remove = useDeleteRecord(agentId);
+  const canBuild = useCurrentUser().can("builder");
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DataRecordDto | null>(null);
   const rows = records.data?.pages.flatMap((page) => page.records) ?? [];
@@ -74,7 +76,7 @@ function CollectionRecords({ agentId, collection }: { agentId: string; collectio
             record={record}
             expanded={expandedId === record.id}
             onToggle={() => setExpandedId(expandedId === record.id ? null : record.id)}
-            onDelete={() => setDeleting(record)}
+            onDelete={canBuild ? () => setDeleting(record) : undefined}
           />
         ))}
         {records.isSuccess && rows.length === 0 ? (

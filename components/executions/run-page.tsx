@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { ExecutionDto } from "@/lib/executions/execution-dto";
 import { ApiClientError } from "@/lib/client/api-client";
 import { Button } from "@/components/ui/button";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { JsonBlock } from "@/components/ui/json-block";
@@ -54,6 +55,7 @@ export function RunPage({ agentId, executionId }: { agentId: string; executionId
 
 function RunDetails({ execution }: { execution: ExecutionDto }) {
   const retry = useRetryExecution(execution.agentId, execution.id);
+  const canBuild = useCurrentUser().can("builder");
   const router = useRouter();
   const [showTrigger, setShowTrigger] = useState(false);
 
@@ -76,7 +78,7 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
             <ExecutionStatusBadge status={execution.status} />
             {isActive(execution.status) ? <span className="text-xs text-slate-500">Updating live</span> : null}
           </div>
-          {execution.status === "failed" ? (
+          {execution.status === "failed" && canBuild ? (
             <Button onClick={startRetry} disabled={retry.isPending}>
               {retry.isPending ? "Retrying…" : "Retry"}
             </Button>

@@ -1,12 +1,15 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ApiClientError } from "@/lib/client/api-client";
+import { redirectWhenSignedOut } from "@/lib/client/session-expiry";
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
+        queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
+        mutationCache: new MutationCache({ onError: redirectWhenSignedOut }),
         defaultOptions: {
           queries: {
             staleTime: 5_000,

@@ -2,6 +2,7 @@
 import type { DeliveryDto } from "@/lib/deliveries/delivery-dto";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { ReplayButton } from "./replay-button";
 import { useDelivery } from "./use-deliveries";
 
@@ -21,13 +22,14 @@ const signedForms: Record<NonNullable<DeliveryDto["signedForm"]>, string> = {
 
 export function DeliveryDetail(props: { agentId: string; webhookId: string; deliveryId: string }) {
   const delivery = useDelivery(props);
+  const canBuild = useCurrentUser().can("builder");
   if (delivery.error) return <ErrorNotice error={delivery.error} />;
   if (!delivery.data) return <Loading label="Loading delivery…" />;
   const { data } = delivery;
 
   return (
     <div className="space-y-4">
-      {data.outcome === "accepted" ? <ReplayButton agentId={props.agentId} webhookId={props.webhookId} deliveryId={data.id} /> : null}
+      {data.outcome === "accepted" && canBuild ? <ReplayButton agentId={props.agentId} webhookId={props.webhookId} deliveryId={data.id} /> : null}
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-500">Delivery id</dt>
         <dd className="font-mono text-slate-800">{data.id}</dd>

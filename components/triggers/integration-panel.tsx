@@ -5,13 +5,15 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { Tabs } from "@/components/ui/tabs";
 import { getIntegrationSnippets } from "./integration-snippets";
 
-/** Ready-to-run sender examples for this webhook: curl, Node.js and Python. */
+const code = (text: string) => <code className="font-mono text-[13px]">{text}</code>;
+
+/** Ready-to-run sender examples for this webhook, in its signature scheme: curl, Node.js and Python. */
 export function IntegrationPanel({ webhook }: { webhook: WebhookDto }) {
   const fileName = keyFileName(webhook.name);
-  const snippets = getIntegrationSnippets({ endpoint: webhook.endpoint, keyFileName: fileName });
-  const tab = (label: string, file: string, code: string) => ({
+  const snippets = getIntegrationSnippets({ endpoint: webhook.endpoint, keyFileName: fileName, scheme: webhook.signatureScheme });
+  const tab = (label: string, file: string, snippet: string) => ({
     label,
-    content: <CodeBlock code={code} title={file} copyLabel={`Copy ${label} snippet`} />,
+    content: <CodeBlock code={snippet} title={file} copyLabel={`Copy ${label} snippet`} />,
   });
 
   return (
@@ -20,19 +22,25 @@ export function IntegrationPanel({ webhook }: { webhook: WebhookDto }) {
         <h3 id="integration-heading" className="text-base font-semibold text-slate-900">
           Send events to this webhook
         </h3>
-        <p className="mt-1 text-sm text-slate-600">
-          POST JSON with <code className="font-mono text-[13px]">Content-Type: application/json</code> and an{" "}
-          <code className="font-mono text-[13px]">x-signature</code> header: the lowercase hex HMAC-SHA256 of the exact body bytes, keyed
-          with <code className="font-mono text-[13px]">privateKey</code> from the key file (
-          <code className="font-mono text-[13px]">{fileName}</code>, from Download Private Key). A valid request is answered{" "}
-          <code className="font-mono text-[13px]">202</code> at once and the workflow runs in the background.
-        </p>
+        {webhook.signatureScheme === "standard-webhooks" ? (
+          <p className="mt-1 text-sm text-slate-600">
+            POST JSON with {code("Content-Type: application/json")} and the Standard Webhooks headers: {code("webhook-id")} (unique per event,
+            the same on retries), {code("webhook-timestamp")} (Unix seconds, within 5 minutes of our clock) and {code("webhook-signature")}:{" "}
+            {code("v1,")} and the base64 HMAC-SHA256 of {code("id.timestamp.body")}, keyed with the base64-decoded part of the{" "}
+            {code("whsec_")} secret in {code("privateKey")} (from {code(fileName)}, Download Private Key).
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">
+            POST JSON with {code("Content-Type: application/json")} and an {code("x-signature")} header: the lowercase hex HMAC-SHA256 of the
+            exact body bytes, keyed with {code("privateKey")} from the key file ({code(fileName)}, from Download Private Key).
+          </p>
+        )}
+        <p className="mt-1 text-sm text-slate-600">A valid request is answered {code("202")} at once and the workflow runs in the background.</p>
       </div>
-      <Tabs label="Code examples" tabs={[
-          tab("curl", "send-webhook.sh", snippets.curl),
-          tab("Node.js", "send-webhook.mjs", snippets.node),
-          tab("Python", "send_webhook.py", snippets.python),
-        ]} />
+      <Tabs
+        label="Code examples"
+        tabs={[tab("curl", "send-webhook.sh", snippets.curl), tab("Node.js", "send-webhook.mjs", snippets.node), tab("Python", "send_webhook.py", snippets.python)]}
+      />
     </section>
   );
 }

@@ -7,14 +7,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verifyStandardWebhook } from "@/lib/webhooks/verify-standard-webhooks";
 import { getIntegrationSnippets } from "./integration-snippets";
 
 const run = promisify(execFile);
 // A space and a quote in the name prove the snippets quote it for the shell and as string literals.
 const keyFileName = "Bob's orders-private-key.json";
 const privateKey = `awk_${randomBytes(32).toString("base64url")}`;
+const standardKeyFileName = "Bob's payments-private-key.json";
+const standardSecret = `whsec_${randomBytes(32).toString("base64")}`;
 
-type Received = { method?: string; contentType?: string; signature?: string; body: Buffer };
+type Received = { method?: string; contentType?: string; signature?: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
 let server: Server;
 let received: Received[] = [];
 let endpoint = "";
@@ -29,6 +32,7 @@ beforeAll(async () => {
         method: request.method,
         contentType: request.headers["content-type"],
         signature: request.headers["x-signature"] as string | undefined,
+        headers: request.headers,
         body: Buffer.concat(chunks),
       });
       response.writeHead(202, { "content-type": "application/json" }).end('{"deliveryId":"d1"}');
@@ -39,6 +43,8 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "aw-snippets-"));
   const keyFile = { webhookId: "wh_123", name: "Bob's orders", endpoint, privateKey, algorithm: "HMAC-SHA256", signatureHeader: "x-signature", signatureEncoding: "hex" };
   await writeFile(path.join(workDir, keyFileName), JSON.stringify(keyFile, null, 2));
+  const standardKeyFile = { ...keyFile, name: "Bob's payments", privateKey: standardSecret, scheme: "standard-webhooks", signatureHeader: "webhook-signature", signatureEncoding: "base64" };
+  await writeFile(path.join(workDir, standardKeyFileName), JSON.stringify(standardKeyFile, null, 2));
 });
 
 afterAll(async () => {
@@ -99,4 +105,58 @@ describe("getIntegrationSnippets", () => {
     expect(stdout).toContain("HTTP 202");
     expectOneValidlySignedRequest();
   });
+});
+
+/** What the Workbench checks for Standard Webhooks: a v1 signature of "id.timestamp.body" under the decoded secret, within 5 minutes. */
+function expectOneStandardWebhooksRequest() {
+  expect(received).toHaveLength(1);
+  const [request] = received;
+  expect(request.method).toBe("POST");
+  expect(request.contentType).toBe("application/json");
+  expect(request.signature).toBeUndefined();
+  expect(JSON.parse(request.body.toString("utf8"))).toEqual({ event: "example", data: { message: "Hello from my system" } });
+  const header = (name: string) => request.headers[name] as string | undefined;
+  expect(header("webhook-id")).toMatch(/^msg_[\w-]+$/);
+  const verification = verifyStandardWebhook({
+    rawBody: request.body,
+    headers: { id: header("webhook-id") ?? null, timestamp: header("webhook-timestamp") ?? null, signature: header("webhook-signature") ?? null },
+    keys: [{ privateKey: standardSecret, label: "current" }],
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
+  expect(verification).toMatchObject({ ok: true });
+}
+
+describe("getIntegrationSnippets for Standard Webhooks", () => {
+  const snippets = () => getIntegrationSnippets({ endpoint, keyFileName: standardKeyFileName, scheme: "standard-webhooks" });
+
+  it.each(["curl", "node", "python"] as const)("the %s snippet names the endpoint, the three headers and the key file", (language) => {
+    const snippet = getIntegrationSnippets({ endpoint: "https://workbench.example.com/api/webhooks/wh_1", keyFileName: "orders-private-key.json", scheme: "standard-webhooks" })[language];
+    expect(snippet).toContain("https://workbench.example.com/api/webhooks/wh_1");
+    for (const header of ["webhook-id", "webhook-timestamp", "webhook-signature"]) expect(snippet).toContain(header);
+    expect(snippet).toContain("whsec_");
+    expect(snippet).toContain("v1,");
+    expect(snippet).not.toContain("x-signature");
+  });
+
+  it("runs as Python and signs id, timestamp and the exact body", async () => {
+    const stdout = await runSnippet({ command: "python3", fileName: "send_standard.py", code: snippets().python });
+    expect(stdout).toContain("202");
+    expectOneStandardWebhooksRequest();
+  });
+
+  it("runs as Node.js and signs id, timestamp and the exact body", async () => {
+    const stdout = await runSnippet({ command: process.execPath, fileName: "send-standard.mjs", code: snippets().node });
+    expect(stdout).toContain("202");
+    expectOneStandardWebhooksRequest();
+  });
+
+  const missingTools = ["curl", "openssl", "jq", "od"].filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
+  it.skipIf(missingTools.length > 0)(
+    missingTools.length ? `runs as a shell script with curl (SKIPPED: ${missingTools.join(", ")} not installed here)` : "runs as a shell script with curl and signs id, timestamp and the exact body",
+    async () => {
+      const stdout = await runSnippet({ command: "sh", fileName: "send-standard.sh", code: snippets().curl });
+      expect(stdout).toContain("HTTP 202");
+      expectOneStandardWebhooksRequest();
+    },
+  );
 });

@@ -1,18 +1,15 @@
 // Pure: the copy-and-run examples on a webhook's page. Each one reads `privateKey` from the
-// downloaded key file, signs the exact body bytes it sends (lowercase hex HMAC-SHA256, keyed
-// with the key as a UTF-8 string) and POSTs them with the signature in `x-signature`.
+// downloaded key file and signs the exact body bytes it sends. x-signature: lowercase hex
+// HMAC-SHA256 keyed with the key as a UTF-8 string, in `x-signature`. Standard Webhooks: see
+// standard-webhooks-snippets.ts.
+import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+import { literal, shellQuote } from "./snippet-literals";
+import { getStandardWebhooksSnippets } from "./standard-webhooks-snippets";
 
 export type IntegrationSnippets = { curl: string; node: string; python: string };
 
-/** Single-quoted for POSIX shells: nothing inside is expanded; a quote is closed, escaped and reopened. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-// A JSON string literal is also a valid JavaScript and Python string literal.
-const literal = (value: string) => JSON.stringify(value);
-
-export function getIntegrationSnippets(opts: { endpoint: string; keyFileName: string }): IntegrationSnippets {
+export function getIntegrationSnippets(opts: { endpoint: string; keyFileName: string; scheme?: SignatureScheme }): IntegrationSnippets {
+  if (opts.scheme === "standard-webhooks") return getStandardWebhooksSnippets(opts);
   const { endpoint, keyFileName } = opts;
 
   const curl = `# Needs curl, openssl and jq. Save as send-webhook.sh next to ${keyFileName},

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
 import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,6 +18,9 @@ const gracePeriods = [
 export function RotateKeyDialog(props: { agentId: string; webhook: WebhookDto; onRotated: (keyFile: WebhookKeyFile) => void; onClose: () => void }) {
   const rotate = useRotateKey(props.agentId, props.webhook.id);
   const [graceHours, setGraceHours] = useState(24);
+  const [scheme, setScheme] = useState<SignatureScheme>(props.webhook.signatureScheme);
+  // A key of one scheme cannot sign the other's requests: switching ends the old key at once.
+  const switching = scheme !== props.webhook.signatureScheme;
 
   return (
     <Dialog open onClose={props.onClose} title="Rotate Key">
@@ -26,9 +30,19 @@ export function RotateKeyDialog(props: { agentId: string; webhook: WebhookDto; o
           grace period the old key still verifies, so senders can switch over without losing requests.
         </p>
         <SelectField
+          label="Signature scheme"
+          hint={switching ? "Switching the scheme ends the current key at once: senders need the new key file and the new headers." : "Keep the scheme, or switch it with the new key."}
+          value={scheme}
+          onChange={(event) => setScheme(event.target.value as SignatureScheme)}
+        >
+          <option value="x-signature">x-signature</option>
+          <option value="standard-webhooks">Standard Webhooks</option>
+        </SelectField>
+        <SelectField
           label="Grace period"
           hint="How long the current key keeps working after the rotation."
-          value={graceHours}
+          value={switching ? 0 : graceHours}
+          disabled={switching}
           onChange={(event) => setGraceHours(Number(event.target.value))}
         >
           {gracePeriods.map((period) => (
@@ -45,12 +59,15 @@ export function RotateKeyDialog(props: { agentId: string; webhook: WebhookDto; o
           <Button
             disabled={rotate.isPending}
             onClick={() =>
-              rotate.mutate(graceHours, {
-                onSuccess: (answer) => {
-                  props.onRotated(answer.keyFile);
-                  props.onClose();
+              rotate.mutate(
+                { graceHours: switching ? 0 : graceHours, ...(switching ? { signatureScheme: scheme } : {}) },
+                {
+                  onSuccess: (answer) => {
+                    props.onRotated(answer.keyFile);
+                    props.onClose();
+                  },
                 },
-              })
+              )
             }
           >
             {rotate.isPending ? "Rotating…" : "Rotate Key"}

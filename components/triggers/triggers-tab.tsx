@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { useWebhooks } from "./use-webhooks";
 import { WebhookCard } from "./webhook-card";
 import { CreateWebhookDialog } from "./webhook-dialogs";
@@ -11,6 +12,7 @@ import { CreateWebhookDialog } from "./webhook-dialogs";
 export function TriggersTab({ agentId }: { agentId: string }) {
   const webhooks = useWebhooks(agentId);
   const [creating, setCreating] = useState(false);
+  const canBuild = useCurrentUser().can("builder");
 
   return (
     <div className="space-y-4">
@@ -18,7 +20,7 @@ export function TriggersTab({ agentId }: { agentId: string }) {
         <p className="max-w-2xl text-sm text-slate-600">
           A webhook gives another system a URL to start one of this agent&apos;s workflows with a signed POST request.
         </p>
-        <Button onClick={() => setCreating(true)}>Create Webhook</Button>
+        {canBuild ? <Button onClick={() => setCreating(true)}>Create Webhook</Button> : null}
       </div>
       {webhooks.isPending ? <Loading /> : null}
       <ErrorNotice error={webhooks.error} />
@@ -26,7 +28,7 @@ export function TriggersTab({ agentId }: { agentId: string }) {
         <EmptyState title="No webhooks yet">
           A webhook is an endpoint that an outside system — an OCR service, a CRM, a payment gateway — posts JSON events to. The Workbench
           checks each request&apos;s signature with the webhook&apos;s private key, logs it, answers at once and runs the workflow you choose.
-          Click Create Webhook to add the first one.
+          {canBuild ? " Click Create Webhook to add the first one." : " A builder of this Workbench can add one."}
         </EmptyState>
       ) : null}
       {webhooks.data && webhooks.data.length > 0 ? (

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiDownload, apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
+import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
 import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
 import { useStoreWebhook } from "./use-webhooks";
 import { webhookPath } from "./webhook-paths";
@@ -20,7 +21,8 @@ export function useGenerateKey(agentId: string, webhookId: string) {
 export function useRotateKey(agentId: string, webhookId: string) {
   const store = useStoreWebhook(agentId);
   return useMutation({
-    mutationFn: (graceHours: number) => apiFetch<KeyAnswer>(webhookPath(agentId, webhookId, "/rotate-key"), { method: "POST", body: { graceHours } }),
+    mutationFn: (input: { graceHours: number; signatureScheme?: SignatureScheme }) =>
+      apiFetch<KeyAnswer>(webhookPath(agentId, webhookId, "/rotate-key"), { method: "POST", body: input }),
     onSuccess: (answer) => store(answer.webhook),
   });
 }

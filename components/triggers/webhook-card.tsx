@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 import { CopyField } from "@/components/ui/copy-field";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { EnabledBadge } from "./enabled-badge";
 import { KeySection } from "./key-section";
 import { TestEventFeedback } from "./test-event-feedback";
@@ -11,6 +12,7 @@ import { triggersPagePath } from "./webhook-paths";
 
 export function WebhookCard({ agentId, webhook }: { agentId: string; webhook: WebhookDto }) {
   const commands = useWebhookCommands(agentId, webhook);
+  const canBuild = useCurrentUser().can("builder");
 
   return (
     <li className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -28,7 +30,7 @@ export function WebhookCard({ agentId, webhook }: { agentId: string; webhook: We
             Runs workflow <span className="font-medium text-slate-800">{webhook.workflow.name}</span>
           </p>
         </div>
-        <WebhookActions agentId={agentId} webhook={webhook} commands={commands} />
+        {canBuild ? <WebhookActions agentId={agentId} webhook={webhook} commands={commands} /> : null}
       </div>
       <CopyField label="Webhook endpoint" value={webhook.endpoint} copyLabel="Copy endpoint" />
       <KeySection agentId={agentId} webhook={webhook} commands={commands} />

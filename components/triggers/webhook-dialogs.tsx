@@ -4,6 +4,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { useCreateWebhook, useDeleteWebhook, useUpdateWebhook } from "./use-webhooks";
 import { WebhookForm } from "./webhook-form";
+import { toWebhookFormValues } from "./webhook-form-values";
 
 export function CreateWebhookDialog({ agentId, onClose }: { agentId: string; onClose: () => void }) {
   const create = useCreateWebhook(agentId);
@@ -27,7 +28,8 @@ export function EditWebhookDialog({ agentId, webhook, onClose }: { agentId: stri
     <Dialog open onClose={onClose} title="Edit Webhook">
       <WebhookForm
         agentId={agentId}
-        initial={{ name: webhook.name, workflowId: webhook.workflow.id }}
+        initial={toWebhookFormValues(webhook)}
+        hasKey={webhook.hasKey}
         submitLabel="Save changes"
         pending={update.isPending}
         error={update.error}

@@ -1,42 +1,42 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { createWebhookInput } from "@/lib/webhooks/webhook-input";
+import { createWebhookInput, type CreateWebhookInput } from "@/lib/webhooks/webhook-input";
 import { ApiClientError } from "@/lib/client/api-client";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { TextField } from "@/components/ui/text-field";
+import { EndpointSettingsFields } from "./endpoint-settings-fields";
 import { WorkflowPicker } from "./workflow-picker";
-
-export type WebhookFormValues = { name: string; workflowId: string };
-type Field = keyof WebhookFormValues;
+import { emptyWebhookFormValues, toWebhookInput, type WebhookFormField, type WebhookFormValues } from "./webhook-form-values";
 
 /**
- * Name + workflow, for Create Webhook and Edit Webhook. It checks the input with the API's own
- * schema first, and shows a server error at its field when the server names one.
+ * Name, workflow and endpoint settings, for Create Webhook and Edit Webhook. It checks the input
+ * with the API's own schema first, and shows a server error at its field when the server names one.
  */
 export function WebhookForm(props: {
   agentId: string;
   initial?: WebhookFormValues;
+  hasKey?: boolean;
   submitLabel: string;
   pending: boolean;
   error: Error | null;
-  onSubmit: (values: WebhookFormValues) => void;
+  onSubmit: (input: CreateWebhookInput) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<WebhookFormValues>(props.initial ?? { name: "", workflowId: "" });
-  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
+  const [values, setValues] = useState<WebhookFormValues>(props.initial ?? emptyWebhookFormValues);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<WebhookFormField, string>>>({});
   const serverFieldError = props.error instanceof ApiClientError && props.error.field ? props.error : null;
-  const fieldError = (field: Field) => localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
+  const fieldError = (field: WebhookFormField) => localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
 
   // Editing a field clears its error: the message was about the old value.
-  function change(field: Field, value: string) {
+  function change(field: WebhookFormField, value: string) {
     setValues({ ...values, [field]: value });
     setLocalErrors({ ...localErrors, [field]: undefined });
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createWebhookInput.safeParse(values);
+    const parsed = createWebhookInput.safeParse(toWebhookInput(values));
     if (!parsed.success) {
       setLocalErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
@@ -62,6 +62,7 @@ export function WebhookForm(props: {
         error={fieldError("workflowId")}
         onChange={(workflowId) => change("workflowId", workflowId)}
       />
+      <EndpointSettingsFields values={values} hasKey={props.hasKey ?? false} fieldError={fieldError} onChange={change} />
       {serverFieldError ? null : <ErrorNotice error={props.error} />}
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
         <Button variant="secondary" onClick={props.onCancel}>

@@ -8,6 +8,7 @@ import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { DeliveriesSection } from "./deliveries-section";
 import { EnabledBadge } from "./enabled-badge";
 import { IntegrationPanel } from "./integration-panel";
@@ -58,6 +59,7 @@ export function WebhookPage({ agentId, webhookId }: { agentId: string; webhookId
 function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: WebhookDto }) {
   const commands = useWebhookCommands(agentId, webhook);
   const router = useRouter();
+  const canBuild = useCurrentUser().can("builder");
 
   return (
     <>
@@ -72,12 +74,14 @@ function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: Webhoo
               Runs workflow <span className="font-medium text-slate-800">{webhook.workflow.name}</span>
             </p>
           </div>
-          <div className="flex gap-2">
-            <Button variant="secondary" disabled={!webhook.hasKey || commands.testEvent.isPending} onClick={commands.sendTestEvent}>
-              Send Test Event
-            </Button>
-            <WebhookActions agentId={agentId} webhook={webhook} commands={commands} onDeleted={() => router.push(triggersPagePath(agentId))} />
-          </div>
+          {canBuild ? (
+            <div className="flex gap-2">
+              <Button variant="secondary" disabled={!webhook.hasKey || commands.testEvent.isPending} onClick={commands.sendTestEvent}>
+                Send Test Event
+              </Button>
+              <WebhookActions agentId={agentId} webhook={webhook} commands={commands} onDeleted={() => router.push(triggersPagePath(agentId))} />
+            </div>
+          ) : null}
         </div>
         <CopyField label="Webhook endpoint" value={webhook.endpoint} copyLabel="Copy endpoint" />
         <KeySection agentId={agentId} webhook={webhook} commands={commands} />

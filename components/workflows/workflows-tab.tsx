@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { CreateWorkflowDialog } from "./create-workflow-dialog";
 import { useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
 import { workflowEditorPath } from "./workflow-paths";
@@ -20,19 +21,22 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
   const workflows = useWorkflows(agentId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
-  const newWorkflowButton = <Button onClick={() => setDialog({ kind: "create" })}>New workflow</Button>;
+  const canBuild = useCurrentUser().can("builder");
+  const newWorkflowButton = canBuild ? <Button onClick={() => setDialog({ kind: "create" })}>New workflow</Button> : null;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <p className="text-sm text-slate-600">A workflow is the list of steps a trigger runs. Open one to edit its steps and test it.</p>
+        <p className="text-sm text-slate-600">
+          A workflow is the list of steps a trigger runs. {canBuild ? "Open one to edit its steps and test it." : "Open one to read its steps."}
+        </p>
         {newWorkflowButton}
       </div>
       {workflows.isPending ? <Loading /> : null}
       <ErrorNotice error={workflows.error} />
       {workflows.data?.length === 0 ? (
         <EmptyState title="No workflows yet" action={newWorkflowButton}>
-          Create a workflow, then connect it to a webhook in the Triggers tab.
+          {canBuild ? "Create a workflow, then connect it to a webhook in the Triggers tab." : "Workflows that builders create appear here."}
         </EmptyState>
       ) : null}
       {workflows.data && workflows.data.length > 0 ? (
@@ -51,17 +55,21 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
               <div className="flex gap-1">
                 <Link
                   href={workflowEditorPath(agentId, workflow.id)}
-                  aria-label={`Edit ${workflow.name}`}
+                  aria-label={`${canBuild ? "Edit" : "View"} ${workflow.name}`}
                   className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-indigo-700 hover:bg-slate-100"
                 >
-                  Edit
+                  {canBuild ? "Edit" : "View"}
                 </Link>
-                <Button variant="ghost" aria-label={`Rename ${workflow.name}`} onClick={() => setDialog({ kind: "rename", workflow })}>
-                  Rename
-                </Button>
-                <Button variant="ghost" className="text-red-700" aria-label={`Delete ${workflow.name}`} onClick={() => setDialog({ kind: "delete", workflow })}>
-                  Delete
-                </Button>
+                {canBuild ? (
+                  <>
+                    <Button variant="ghost" aria-label={`Rename ${workflow.name}`} onClick={() => setDialog({ kind: "rename", workflow })}>
+                      Rename
+                    </Button>
+                    <Button variant="ghost" className="text-red-700" aria-label={`Delete ${workflow.name}`} onClick={() => setDialog({ kind: "delete", workflow })}>
+                      Delete
+                    </Button>
+                  </>
+                ) : null}
               </div>
             </li>
           ))}

@@ -26,4 +26,7 @@ export const queryKeys = {
   conversations: (agentId: string) => ["agents", agentId, "conversations"] as const,
   messages: (agentId: string, conversationId: string) => ["agents", agentId, "conversations", conversationId, "messages"] as const,
   agentSettings: (agentId: string) => ["agents", agentId, "settings"] as const,
+  setupStatus: ["setup"] as const,
+  users: ["users"] as const,
+  auditPages: ["audit", "pages"] as const,
 };

@@ -7,7 +7,13 @@ import type { WorkflowEditorState } from "./use-workflow-editor";
 export type EditorView = "form" | "json";
 
 /** Name, version, the Form/JSON switch and Save, with what Save did or why it could not. */
-export function EditorHeader(props: { workflow: WorkflowDto; editor: WorkflowEditorState; view: EditorView; onViewChange: (view: EditorView) => void }) {
+export function EditorHeader(props: {
+  workflow: WorkflowDto;
+  editor: WorkflowEditorState;
+  view: EditorView;
+  onViewChange: (view: EditorView) => void;
+  readOnly: boolean;
+}) {
   const { workflow, editor } = props;
   const problemCount = editor.validation.problems.length;
   const blocked = editor.showAllErrors && problemCount > 0 && !editor.save.isPending;
@@ -20,6 +26,7 @@ export function EditorHeader(props: { workflow: WorkflowDto; editor: WorkflowEdi
             <h2 className="text-lg font-semibold text-slate-900">{workflow.name}</h2>
             <Badge tone="slate">v{workflow.version}</Badge>
             {editor.dirty ? <Badge tone="amber">Unsaved changes</Badge> : null}
+            {props.readOnly ? <Badge tone="slate">Read-only</Badge> : null}
           </div>
           <p className="mt-0.5 text-sm text-slate-600">{workflow.description || "No description"}</p>
         </div>
@@ -42,14 +49,19 @@ export function EditorHeader(props: { workflow: WorkflowDto; editor: WorkflowEdi
               </button>
             ))}
           </div>
-          <Button variant="ghost" disabled={!editor.dirty || editor.save.isPending} onClick={editor.discard}>
-            Discard changes
-          </Button>
-          <Button disabled={!editor.dirty || editor.save.isPending} onClick={editor.saveDraft}>
-            {editor.save.isPending ? "Saving…" : "Save"}
-          </Button>
+          {props.readOnly ? null : (
+            <>
+              <Button variant="ghost" disabled={!editor.dirty || editor.save.isPending} onClick={editor.discard}>
+                Discard changes
+              </Button>
+              <Button disabled={!editor.dirty || editor.save.isPending} onClick={editor.saveDraft}>
+                {editor.save.isPending ? "Saving…" : "Save"}
+              </Button>
+            </>
+          )}
         </div>
       </div>
+      {props.readOnly ? <p className="text-sm text-slate-600">Viewers can read this workflow; a builder can change and test it.</p> : null}
       {blocked ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
           Fix {problemCount === 1 ? "1 problem" : `${problemCount} problems`} before saving; {problemCount === 1 ? "it is" : "they are"} marked at the

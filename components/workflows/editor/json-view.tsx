@@ -8,7 +8,7 @@ import { describeIssue, type DraftDefinition } from "./validate-draft";
 type Result = { kind: "error"; messages: string[] } | { kind: "applied" } | null;
 
 /** The whole definition as editable JSON; only a valid definition can be applied to the draft. */
-export function JsonView({ draft, onApply }: { draft: DraftDefinition; onApply: (definition: DraftDefinition) => void }) {
+export function JsonView({ draft, onApply, readOnly }: { draft: DraftDefinition; onApply: (definition: DraftDefinition) => void; readOnly: boolean }) {
   const [text, setText] = useState(() => JSON.stringify(draft, null, 2));
   const [result, setResult] = useState<Result>(null);
   const unchanged = text === JSON.stringify(draft, null, 2);
@@ -37,7 +37,11 @@ export function JsonView({ draft, onApply }: { draft: DraftDefinition; onApply: 
         <h2 id="json-heading" className="text-base font-semibold text-slate-900">
           Definition JSON
         </h2>
-        <p className="text-sm text-slate-600">Edit steps and retry policy as JSON, then apply the changes to the draft. Save keeps them as a new version.</p>
+        <p className="text-sm text-slate-600">
+          {readOnly
+            ? "The steps and retry policy as JSON."
+            : "Edit steps and retry policy as JSON, then apply the changes to the draft. Save keeps them as a new version."}
+        </p>
       </div>
       <label htmlFor="definition-json" className="sr-only">
         Workflow definition JSON
@@ -46,6 +50,7 @@ export function JsonView({ draft, onApply }: { draft: DraftDefinition; onApply: 
         id="definition-json"
         rows={24}
         spellCheck={false}
+        readOnly={readOnly}
         value={text}
         aria-invalid={result?.kind === "error" ? true : undefined}
         aria-describedby={result?.kind === "error" ? "definition-json-error" : undefined}
@@ -70,14 +75,16 @@ export function JsonView({ draft, onApply }: { draft: DraftDefinition; onApply: 
           Applied to the draft. Save to keep it.
         </p>
       ) : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" disabled={unchanged} onClick={() => setText(JSON.stringify(draft, null, 2))}>
-          Revert
-        </Button>
-        <Button disabled={unchanged} onClick={apply}>
-          Apply JSON
-        </Button>
-      </div>
+      {readOnly ? null : (
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" disabled={unchanged} onClick={() => setText(JSON.stringify(draft, null, 2))}>
+            Revert
+          </Button>
+          <Button disabled={unchanged} onClick={apply}>
+            Apply JSON
+          </Button>
+        </div>
+      )}
     </section>
   );
 }

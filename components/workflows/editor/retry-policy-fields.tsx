@@ -1,10 +1,11 @@
 "use client";
 import { TextField } from "@/components/ui/text-field";
 import { numberText, parseNumberInput } from "../step-forms/fields";
+import { readOnlyFieldsetClass } from "./read-only-fields";
 import type { WorkflowEditorState } from "./use-workflow-editor";
 
 /** How often a failing run is tried again, and how long it waits in between. */
-export function RetryPolicyFields({ editor }: { editor: WorkflowEditorState }) {
+export function RetryPolicyFields({ editor, readOnly }: { editor: WorkflowEditorState; readOnly: boolean }) {
   const retry = editor.state.definition.retry ?? {};
   const set = (patch: Partial<typeof retry>) => editor.update({ type: "setRetry", retry: { ...retry, ...patch } });
 
@@ -16,7 +17,7 @@ export function RetryPolicyFields({ editor }: { editor: WorkflowEditorState }) {
         </h2>
         <p className="text-sm text-slate-600">A failed run resumes at the failed step; earlier steps are not run again.</p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <fieldset disabled={readOnly} className={`grid gap-4 sm:grid-cols-2 ${readOnlyFieldsetClass}`}>
         <TextField
           label="Max attempts"
           type="number"
@@ -43,7 +44,7 @@ export function RetryPolicyFields({ editor }: { editor: WorkflowEditorState }) {
           error={editor.errorAt("retry.backoffSeconds")}
           onChange={(event) => set({ backoffSeconds: parseNumberInput(event.target.value) })}
         />
-      </div>
+      </fieldset>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { stepTypeLabels } from "@/lib/workflows/steps/step-schemas";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { StepForm } from "../step-forms/step-form";
+import { readOnlyFieldsetClass } from "./read-only-fields";
 import { summarizeStep } from "./step-summary";
 import type { DraftStep } from "./validate-draft";
 
@@ -13,6 +14,7 @@ type Props = {
   open: boolean;
   problemCount: number;
   autoFocus: boolean;
+  readOnly: boolean;
   formKey: string;
   onToggle: (open: boolean) => void;
   onMove: (delta: -1 | 1) => void;
@@ -43,12 +45,16 @@ export function StepCard(props: Props) {
           {props.open ? null : <p className="mt-1 truncate font-mono text-xs text-slate-500">{summarizeStep(step) || "\u00a0"}</p>}
         </div>
         <div className="ml-auto flex items-center gap-0.5">
-          <IconButton label={`Move ${label} up`} disabled={index === 0} onClick={() => props.onMove(-1)} path="M10 4l-5 5h3.5v7h3V9H15z" />
-          <IconButton label={`Move ${label} down`} disabled={index === props.count - 1} onClick={() => props.onMove(1)} path="M10 16l5-5h-3.5V4h-3v7H5z" />
-          <Button variant="ghost" className="text-red-700! shadow-none!" aria-label={`Remove ${label}`} onClick={props.onRemove}>
-            Remove
-          </Button>
-          <Button variant="secondary" aria-label={`Edit ${label}`} aria-expanded={props.open} aria-controls={props.open ? formId : undefined} onClick={() => props.onToggle(!props.open)}>
+          {props.readOnly ? null : (
+            <>
+              <IconButton label={`Move ${label} up`} disabled={index === 0} onClick={() => props.onMove(-1)} path="M10 4l-5 5h3.5v7h3V9H15z" />
+              <IconButton label={`Move ${label} down`} disabled={index === props.count - 1} onClick={() => props.onMove(1)} path="M10 16l5-5h-3.5V4h-3v7H5z" />
+              <Button variant="ghost" className="text-red-700! shadow-none!" aria-label={`Remove ${label}`} onClick={props.onRemove}>
+                Remove
+              </Button>
+            </>
+          )}
+          <Button variant="secondary" aria-label={`${props.readOnly ? "Show" : "Edit"} ${label}`} aria-expanded={props.open} aria-controls={props.open ? formId : undefined} onClick={() => props.onToggle(!props.open)}>
             <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={`h-4 w-4 transition-transform ${props.open ? "rotate-180" : ""}`}>
               <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
             </svg>
@@ -57,7 +63,10 @@ export function StepCard(props: Props) {
       </div>
       {props.open ? (
         <div id={formId} className="border-t border-slate-100 px-4 py-4">
-          <StepForm key={props.formKey} step={step} path={`steps.${index}`} onChange={props.onChange} errorAt={props.errorAt} autoFocus={props.autoFocus} />
+          {/* A disabled fieldset makes every field and button of the form read-only in one place. */}
+          <fieldset disabled={props.readOnly} className={readOnlyFieldsetClass}>
+            <StepForm key={props.formKey} step={step} path={`steps.${index}`} onChange={props.onChange} errorAt={props.errorAt} autoFocus={props.autoFocus} />
+          </fieldset>
         </div>
       ) : null}
     </li>

@@ -6,7 +6,7 @@ import { countStepProblems } from "./validate-draft";
 import type { WorkflowEditorState } from "./use-workflow-editor";
 
 /** The ordered steps as cards, and Add step with its type picker. */
-export function StepList({ editor }: { editor: WorkflowEditorState }) {
+export function StepList({ editor, readOnly }: { editor: WorkflowEditorState; readOnly: boolean }) {
   const { state, update, validation } = editor;
   const steps = state.definition.steps;
   // Unique ids and the step count concern the whole list, so they show at once.
@@ -40,7 +40,9 @@ export function StepList({ editor }: { editor: WorkflowEditorState }) {
       {steps.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
           <p className="text-sm font-medium text-slate-900">No steps yet</p>
-          <p className="mt-1 text-sm text-slate-600">Add the first step: fetch data over HTTP, transform it, check rules, store records, ask an LLM or notify.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {readOnly ? "A builder can add steps to this workflow." : "Add the first step: fetch data over HTTP, transform it, check rules, store records, ask an LLM or notify."}
+          </p>
         </div>
       ) : (
         <ol aria-label="Workflow steps" className="space-y-3">
@@ -56,6 +58,7 @@ export function StepList({ editor }: { editor: WorkflowEditorState }) {
                 open={editor.isOpen(key)}
                 problemCount={editor.showAllErrors ? countStepProblems(validation.problems, index) : 0}
                 autoFocus={key === state.addedKey}
+                readOnly={readOnly}
                 onToggle={(open) => editor.toggle(key, open)}
                 onMove={(delta) => update({ type: "move", index, delta })}
                 onRemove={() => update({ type: "remove", index })}
@@ -66,7 +69,7 @@ export function StepList({ editor }: { editor: WorkflowEditorState }) {
           })}
         </ol>
       )}
-      <div className="flex justify-end">{addStep}</div>
+      {readOnly ? null : <div className="flex justify-end">{addStep}</div>}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { useWorkflow } from "../use-workflow";
 import { workflowsPagePath } from "../workflow-paths";
 import { EditorHeader, type EditorView } from "./editor-header";
@@ -59,11 +60,13 @@ function EditorBody({ agentId, workflow, templateId }: { agentId: string; workfl
   const editor = useWorkflowEditor(agentId, workflow);
   const [view, setView] = useState<EditorView>("form");
   const sampleBody = findWorkflowTemplate(templateId)?.sampleBody ?? {};
+  // Viewers read the workflow; the API refuses their changes and test runs anyway.
+  const readOnly = !useCurrentUser().can("builder");
 
   return (
     <>
-      <EditorHeader workflow={workflow} editor={editor} view={view} onViewChange={setView} />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
+      <EditorHeader workflow={workflow} editor={editor} view={view} onViewChange={setView} readOnly={readOnly} />
+      <div className={readOnly ? "grid items-start gap-6" : "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]"}>
         <div
           className="min-w-0 space-y-6"
           // Leaving a field shows its errors; blur bubbles here from every input of the form.
@@ -71,16 +74,18 @@ function EditorBody({ agentId, workflow, templateId }: { agentId: string; workfl
         >
           {view === "form" ? (
             <>
-              <StepList editor={editor} />
-              <RetryPolicyFields editor={editor} />
+              <StepList editor={editor} readOnly={readOnly} />
+              <RetryPolicyFields editor={editor} readOnly={readOnly} />
             </>
           ) : (
-            <JsonView draft={editor.state.definition} onApply={editor.applyJson} />
+            <JsonView draft={editor.state.definition} onApply={editor.applyJson} readOnly={readOnly} />
           )}
         </div>
-        <aside className="min-w-0">
-          <TestRunPanel agentId={agentId} workflowId={workflow.id} version={workflow.version} dirty={editor.dirty} initialBody={JSON.stringify(sampleBody, null, 2)} />
-        </aside>
+        {readOnly ? null : (
+          <aside className="min-w-0">
+            <TestRunPanel agentId={agentId} workflowId={workflow.id} version={workflow.version} dirty={editor.dirty} initialBody={JSON.stringify(sampleBody, null, 2)} />
+          </aside>
+        )}
       </div>
     </>
   );

@@ -1,0 +1,38 @@
+"use client";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-client";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { CurrentUserDto } from "@/lib/auth/current-user-dto";
+
+export type SignInInput = { email: string; password: string };
+export type CreateOwnerInput = { name: string; email: string; password: string };
+
+/** Whether the Workbench still has no user, so the first visitor creates the owner. */
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: queryKeys.setupStatus,
+    queryFn: () => apiFetch<{ setupRequired: boolean }>("/api/setup"),
+    staleTime: 0,
+  });
+}
+
+export function useSignIn() {
+  return useMutation({
+    mutationFn: async (input: SignInInput) => (await apiFetch<{ user: CurrentUserDto }>("/api/auth/login", { method: "POST", body: input })).user,
+  });
+}
+
+export function useCreateOwner() {
+  return useMutation({
+    mutationFn: async (input: CreateOwnerInput) => (await apiFetch<{ user: CurrentUserDto }>("/api/setup", { method: "POST", body: input })).user,
+  });
+}
+
+/** Ends the session on the server, then loads the sign-in page afresh so nothing of this user stays in memory. */
+export function useSignOut() {
+  return useMutation({
+    mutationFn: () => apiFetch<void>("/api/auth/logout", { method: "POST" }),
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, not the router: it drops every cached query and component state of the user who signed out.
+    onSuccess: () => window.location.assign("/login"),
+  });
+}

@@ -1,0 +1,90 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ApiClientError } from "@/lib/client/api-client";
+import { roleLabels, type Role } from "@/lib/auth/roles";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { roleDescriptions } from "./role-descriptions";
+import { useCreateUser } from "./use-users";
+
+type Values = { email: string; name: string; role: Role; password: string };
+type Field = keyof Values;
+
+function validate(values: Values): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) errors.email = "Enter a valid email address";
+  const weak = passwordProblem(values.password);
+  if (weak) errors.password = weak;
+  return errors;
+}
+
+export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () => void }) {
+  const create = useCreateUser();
+  const [values, setValues] = useState<Values>({ email: "", name: "", role: "builder", password: "" });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const serverField = create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
+  const fieldError = (field: Field) => errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validate(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    create.mutate({ ...values, email: values.email.trim(), name: values.name.trim() }, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog open onClose={onClose} title="Add user">
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          autoFocus
+          value={values.email}
+          error={fieldError("email")}
+          onChange={(event) => setValues({ ...values, email: event.target.value })}
+        />
+        <TextField label="Name" name="name" hint="Optional" autoComplete="off" value={values.name} error={fieldError("name")} onChange={(event) => setValues({ ...values, name: event.target.value })} />
+        <SelectField
+          label="Role"
+          name="role"
+          value={values.role}
+          hint={roleDescriptions[values.role]}
+          error={fieldError("role")}
+          onChange={(event) => setValues({ ...values, role: event.target.value as Role })}
+        >
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them privately.`}
+          value={values.password}
+          error={fieldError("password")}
+          onChange={(event) => setValues({ ...values, password: event.target.value })}
+        />
+        {serverField ? null : <ErrorNotice error={create.error} />}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? "Adding…" : "Add user"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
