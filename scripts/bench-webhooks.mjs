@@ -104,25 +104,29 @@ try {
   const rssAfter = rssMiB(server.pid);
 
   const ids = [...acceptedIds];
-  const storedCount = args.postgres
+  // Which of them are stored, and how far the worker got with their runs meanwhile.
+  const { storedCount, runs } = args.postgres
     ? await (async () => {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Delivery" WHERE outcome = 'accepted' AND id = ANY($1)`, [ids]);
+        const stored = await client.query(`SELECT count(*)::int AS n FROM "Delivery" WHERE outcome = 'accepted' AND id = ANY($1)`, [ids]);
+        const statuses = await client.query(`SELECT status, count(*)::int AS n FROM "Execution" GROUP BY status`);
         await client.end();
-        return rows[0].n;
+        return { storedCount: stored.rows[0].n, runs: statuses.rows };
       })()
     : (() => {
         const db = new (createRequire(import.meta.url)("better-sqlite3"))(path.join(dataDir, "bench.db"), { readonly: true });
         const find = db.prepare(`SELECT 1 FROM "Delivery" WHERE outcome = 'accepted' AND id = ?`);
-        return ids.filter((id) => find.get(id)).length;
+        const statuses = db.prepare(`SELECT status, count(*) AS n FROM "Execution" GROUP BY status`).all();
+        return { storedCount: ids.filter((id) => find.get(id)).length, runs: statuses };
       })();
   console.log(`
 requests/s   ${result.requests.average.toFixed(0)} (min ${result.requests.min}, max ${result.requests.max})
 latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms
 responses    ${result["2xx"]} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts
 server RSS   ${rssBefore} MiB after start-up, ${rssAfter} MiB after the run
-stored       ${storedCount} of the ${ids.length} deliveries answered 202 (warm-up + run) are in the database: ${storedCount === ids.length ? "all stored" : "MISSING SOME"}`);
+stored       ${storedCount} of the ${ids.length} deliveries answered 202 (warm-up + run) are in the database: ${storedCount === ids.length ? "all stored" : "MISSING SOME"}
+runs         ${runs.map((row) => `${row.n} ${row.status}`).join(", ")} (the in-process worker ${args["no-worker"] ? "was off" : "ran them meanwhile"})`);
   if (storedCount !== ids.length || result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
 } finally {
   server.kill("SIGTERM");

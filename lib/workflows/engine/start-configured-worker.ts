@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { getDb, getDatabaseTargetFromEnv } from "@/lib/db";
 import { onExecutionQueued } from "./queue-signal";
-import { ingestionsInFlight } from "./ingestion-load";
+import { isIngesting } from "./ingestion-load";
 import { startWorker, type Worker } from "./worker";
 
 /**
@@ -22,7 +22,7 @@ export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Pr
     pollIntervalMs: env.WORKER_POLL_INTERVAL_MS,
     leaseMs: env.WORKER_LEASE_SECONDS * 1000,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
-    isBusy: () => ingestionsInFlight() > 0,
+    isBusy: () => isIngesting(),
   });
   onExecutionQueued(worker.wake);
   const onSignal = (signal: NodeJS.Signals) => {
