@@ -45,6 +45,9 @@ describe.each(providers)("retries on %s", (provider) => {
     const after1 = await execution(executionId);
     expect(after1).toMatchObject({ status: "queued", attempt: 1, maxAttempts: 3, leaseOwner: null, leaseExpiresAt: null, finishedAt: null });
     expect(after1.error).toMatch(/^post: POST http:\/\/127\.0\.0\.1:\d+\/entries answered HTTP 503: .*ledger is down/);
+    // The failed attempt keeps the request it actually sent (templates rendered), not its config.
+    const failedPost = await db.stepRun.findFirstOrThrow({ where: { executionId, stepId: "post", status: "failed" } });
+    expect(JSON.parse(failedPost.input ?? "null")).toMatchObject({ method: "POST", url: `${ledger.origin}/entries`, body: JSON.stringify({ client: "c-1", amount: 2 }) });
     expect(after1.runAt.getTime()).toBeGreaterThanOrEqual(before1 + (backoffSeconds * 1000) / 2);
     expect(after1.runAt.getTime()).toBeLessThanOrEqual(Date.now() + backoffSeconds * 1000);
 

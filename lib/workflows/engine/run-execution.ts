@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { parseStoredDefinition, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
 import { getStepHandler } from "@/lib/workflows/steps/registry";
-import { PermanentStepError, type StepResult } from "@/lib/workflows/steps/step-handler";
+import { PermanentStepError, stepInputOf, type StepResult } from "@/lib/workflows/steps/step-handler";
 import { stepConfigSchemas } from "@/lib/workflows/steps/step-schemas";
 import { createId } from "@/lib/ids";
 import { computeBackoffMs } from "./backoff";
@@ -119,7 +119,7 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
               stepType: step.type,
               attempt: execution.attempt,
               status: failure === undefined ? "succeeded" : "failed",
-              input: toStoredJson(result?.input ?? step.config),
+              input: toStoredJson(result?.input ?? stepInputOf(failure) ?? step.config),
               output: failure === undefined ? toStoredJson(result?.output) : null,
               error: failure === undefined ? null : message,
               startedAt,

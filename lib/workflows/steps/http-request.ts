@@ -1,6 +1,6 @@
 import { safeFetch, type SafeResponse } from "@/lib/net/safe-fetch";
 import { renderText, renderValue } from "../expressions";
-import type { StepHandler } from "./step-handler";
+import { withStepInput, type StepHandler } from "./step-handler";
 import { httpStatusError, toStepError } from "./step-errors";
 
 // HTTP Request: templated URL, headers and body, sent through the SSRF-guarded client (public
@@ -49,18 +49,19 @@ export const httpRequestStep: StepHandler<"http_request"> = {
     const encoded = config.body === undefined ? {} : encodeBody(await renderValue(config.body, context));
     if (encoded.contentType && !headers["content-type"]) headers["content-type"] = encoded.contentType;
 
+    const input = { method: config.method, url, headers: redactHeaders(headers), body: encoded.body ?? null };
     let response: SafeResponse;
     try {
       response = await safeFetch({ url, method: config.method, headers, body: encoded.body, signal: services.signal });
     } catch (error) {
-      throw toStepError(error);
+      throw withStepInput(toStepError(error), input);
     }
     if (response.status >= 400 && config.failOnHttpError) {
       // Named without its query string, which often carries tokens.
       const answered = new URL(response.url);
-      throw httpStatusError({ what: `${config.method} ${answered.origin}${answered.pathname}`, status: response.status, body: response.body.toString("utf8") });
+      throw withStepInput(httpStatusError({ what: `${config.method} ${answered.origin}${answered.pathname}`, status: response.status, body: response.body.toString("utf8") }), input);
     }
     const output: HttpRequestOutput = { status: response.status, headers: response.headers, body: decodeBody(response) };
-    return { output, input: { method: config.method, url, headers: redactHeaders(headers), body: encoded.body ?? null } };
+    return { output, input };
   },
 };

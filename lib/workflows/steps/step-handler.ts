@@ -31,5 +31,18 @@ export type StepHandler<T extends StepType> = {
   run(opts: { config: StepConfig<T>; context: RunContext; services: StepServices }): Promise<StepResult>;
 };
 
+/**
+ * Attaches the input a step actually used (e.g. the rendered request) to its failure, so the
+ * run page shows what was sent exactly when it matters: when it failed.
+ */
+export function withStepInput(error: unknown, input: unknown): unknown {
+  if (error instanceof Error) Object.assign(error, { stepInput: input });
+  return error;
+}
+
+export function stepInputOf(error: unknown): unknown {
+  return error instanceof Error ? (error as Error & { stepInput?: unknown }).stepInput : undefined;
+}
+
 /** A failure the builder must fix (bad config, missing provider): retrying cannot help. */
 export class PermanentStepError extends Error {}
