@@ -2,12 +2,12 @@
 import { useState, type FormEvent } from "react";
 import { createWebhookInput, type CreateWebhookInput } from "@/lib/webhooks/webhook-input";
 import { ApiClientError } from "@/lib/client/api-client";
-import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { TextField } from "@/components/ui/text-field";
 import { EndpointSettingsFields } from "./endpoint-settings-fields";
 import { WorkflowPicker } from "./workflow-picker";
 import { emptyWebhookFormValues, toWebhookInput, type WebhookFormField, type WebhookFormValues } from "./webhook-form-values";
+import { FormActions } from "@/components/ui/form-actions";
 
 /**
  * Name, workflow and endpoint settings, for Create Webhook and Edit Webhook. It checks the input
@@ -64,14 +64,7 @@ export function WebhookForm(props: {
       />
       <EndpointSettingsFields values={values} hasKey={props.hasKey ?? false} fieldError={fieldError} onChange={change} />
       {serverFieldError ? null : <ErrorNotice error={props.error} />}
-      <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-        <Button variant="secondary" onClick={props.onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={props.pending}>
-          {props.pending ? "Saving…" : props.submitLabel}
-        </Button>
-      </div>
+      <FormActions submitLabel={props.submitLabel} pending={props.pending} onCancel={props.onCancel} divided />
     </form>
   );
 }

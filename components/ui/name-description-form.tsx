@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
 import { ApiClientError } from "@/lib/client/api-client";
-import { Button } from "./button";
 import { ErrorNotice } from "./error-notice";
 import { TextAreaField, TextField } from "./text-field";
+import { FormActions } from "./form-actions";
 
 type Values = { name: string; description: string };
 
@@ -56,14 +56,7 @@ export function NameDescriptionForm(props: {
         onChange={(event) => setValues({ ...values, description: event.target.value })}
       />
       {serverFieldError ? null : <ErrorNotice error={props.error} />}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={props.onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={props.pending}>
-          {props.pending ? "Saving…" : props.submitLabel}
-        </Button>
-      </div>
+      <FormActions submitLabel={props.submitLabel} pending={props.pending} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -3,13 +3,13 @@ import { useState, type FormEvent } from "react";
 import { ApiClientError } from "@/lib/client/api-client";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { roleDescriptions } from "./role-descriptions";
 import { useCreateUser } from "./use-users";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Values = { email: string; name: string; role: Role; password: string };
 type Field = keyof Values;
@@ -76,14 +76,7 @@ export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () =
           onChange={(event) => setValues({ ...values, password: event.target.value })}
         />
         {serverField ? null : <ErrorNotice error={create.error} />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Adding…" : "Add user"}
-          </Button>
-        </div>
+        <FormActions submitLabel="Add user" pendingLabel="Adding…" pending={create.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,12 +2,12 @@
 import { useState, type FormEvent } from "react";
 import { ApiClientError } from "@/lib/client/api-client";
 import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { TextField } from "@/components/ui/text-field";
 import type { UserDto } from "@/lib/users/user-dto";
 import { useUpdateUser } from "./use-users";
+import { FormActions } from "@/components/ui/form-actions";
 
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserDto; onClose: () => void; onDone: () => void }) {
   const update = useUpdateUser();
@@ -49,14 +49,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserDto; 
           onChange={(event) => setConfirm(event.target.value)}
         />
         {serverPasswordError ? null : <ErrorNotice error={update.error} />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={update.isPending}>
-            {update.isPending ? "Saving…" : "Set password"}
-          </Button>
-        </div>
+        <FormActions submitLabel="Set password" pending={update.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,13 +4,13 @@ import { useState, type FormEvent } from "react";
 import { ApiClientError } from "@/lib/client/api-client";
 import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import { createWorkflowInput } from "@/lib/workflows/workflow-input";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { TemplatePicker } from "./template-picker";
 import { useCreateWorkflow } from "./use-workflows";
 import { workflowEditorPath } from "./workflow-paths";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Field = "name" | "description";
 
@@ -73,14 +73,7 @@ export function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; on
         />
         <TemplatePicker value={templateId} onChange={pickTemplate} />
         {serverField ? null : <ErrorNotice error={create.error} />}
-        <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending || create.isSuccess}>
-            {create.isPending || create.isSuccess ? "Creating…" : "Create workflow"}
-          </Button>
-        </div>
+        <FormActions submitLabel="Create workflow" pendingLabel="Creating…" pending={create.isPending || create.isSuccess} onCancel={onClose} divided />
       </form>
     </Dialog>
   );
