@@ -56,5 +56,25 @@ test("the first visitor creates the owner, signs out and signs in again", async 
   // The right one signs in.
   await signIn(page, owner);
   await expect(page.getByRole("heading", { name: "Agents", level: 1 })).toBeVisible();
+
+  // The owner changes their own password from the account menu; only the new one works after.
+  const newPassword = `${owner.password}-changed`;
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("group", { name: "Account" }).getByRole("button", { name: "Change password" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change password" });
+  await dialog.getByLabel("Current password").fill("not-the-password");
+  await dialog.getByLabel("New password", { exact: true }).fill(newPassword);
+  await dialog.getByLabel("Confirm new password").fill(newPassword);
+  await dialog.getByRole("button", { name: "Change password" }).click();
+  await expect(dialog.getByText(/current password/i).first()).toBeVisible();
+  await dialog.getByLabel("Current password").fill(owner.password);
+  await dialog.getByRole("button", { name: "Change password" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Your password was changed");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await signOut(page);
+  await signIn(page, owner);
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right" })).toBeVisible();
+  await signIn(page, { ...owner, password: newPassword });
+  await expect(page.getByRole("heading", { name: "Agents", level: 1 })).toBeVisible();
   await signOut(page);
 });

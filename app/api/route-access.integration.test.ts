@@ -14,8 +14,9 @@ const apiDir = path.join(process.cwd(), "app/api");
 const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof httpMethods)[number];
 
-// Not management routes: the public webhook endpoint, the health check, sign-in and setup.
-const publicRoutes = ["webhooks/[id]", "health", "auth/login", "auth/logout", "auth/me", "setup"];
+// Not management routes: the public webhook endpoint, the health check, sign-in and setup, and the
+// caller's own account (auth/me, auth/password: any signed-in role; tested in account-password.integration.test.ts).
+const publicRoutes = ["webhooks/[id]", "health", "auth/login", "auth/logout", "auth/me", "auth/password", "setup"];
 
 /** Who may call what. Reads: viewer. Changes, runs and keys: builder. Users and audit: admin. */
 const policy: Record<string, Partial<Record<Method, Role>>> = {

@@ -6,6 +6,7 @@ import type { CurrentUserDto } from "@/lib/auth/current-user-dto";
 
 export type SignInInput = { email: string; password: string };
 export type CreateOwnerInput = { name: string; email: string; password: string };
+export type ChangePasswordInput = { currentPassword: string; newPassword: string };
 
 /** Whether the Workbench still has no user, so the first visitor creates the owner. */
 export function useSetupStatus() {
@@ -25,6 +26,13 @@ export function useSignIn() {
 export function useCreateOwner() {
   return useMutation({
     mutationFn: async (input: CreateOwnerInput) => (await apiFetch<{ user: CurrentUserDto }>("/api/setup", { method: "POST", body: input })).user,
+  });
+}
+
+/** Changes the signed-in user's own password; their other sessions end, this one stays. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => apiFetch<void>("/api/auth/password", { method: "POST", body: input }),
   });
 }
 

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { ChangePasswordDialog } from "@/components/auth/change-password-dialog";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { useSignOut } from "@/components/auth/use-auth";
 import { useCurrentUser } from "@/components/auth/use-current-user";
@@ -10,11 +11,12 @@ function initialsOf(name: string, email: string): string {
   return ((words[0]?.[0] ?? "") + (words[1]?.[0] ?? "")).toUpperCase() || "?";
 }
 
-/** Who is signed in, with what role, and Sign out; a disclosure that closes on Escape or a click outside. */
+/** Who is signed in, with what role, Change password and Sign out; a disclosure that closes on Escape or a click outside. */
 export function UserMenu() {
   const { data: user } = useCurrentUser();
   const signOut = useSignOut();
   const [open, setOpen] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -70,6 +72,16 @@ export function UserMenu() {
             </div>
           </div>
           <div className="border-t border-slate-100 p-2">
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                setChangingPassword(true);
+              }}
+              className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              Change password
+            </button>
             <ErrorNotice error={signOut.error} />
             <button
               type="button"
@@ -81,6 +93,14 @@ export function UserMenu() {
             </button>
           </div>
         </div>
+      ) : null}
+      {changingPassword ? (
+        <ChangePasswordDialog
+          onClose={() => {
+            setChangingPassword(false);
+            buttonRef.current?.focus();
+          }}
+        />
       ) : null}
     </div>
   );

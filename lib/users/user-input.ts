@@ -28,7 +28,11 @@ export const updateUserInput = z
 /** POST /api/auth/login. Only shapes are checked: a wrong password is answered like an unknown email. */
 export const loginInput = z.strictObject({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(1_000) });
 
+/** POST /api/auth/password: the signed-in user's own password. The current one is only shape-checked (like sign-in). */
+export const changePasswordInput = z.strictObject({ currentPassword: z.string().max(1_000), newPassword: passwordSchema });
+
 export type SetupInput = z.input<typeof setupInput>;
 export type CreateUserInput = z.input<typeof createUserInput>;
 export type UpdateUserInput = z.input<typeof updateUserInput>;
 export type LoginInput = z.input<typeof loginInput>;
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;

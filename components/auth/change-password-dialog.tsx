@@ -1,0 +1,87 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ApiClientError } from "@/lib/client/api-client";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { FormActions } from "@/components/ui/form-actions";
+import { TextField } from "@/components/ui/text-field";
+import { useChangePassword } from "./use-auth";
+
+type Field = "currentPassword" | "newPassword" | "confirm";
+
+/** The signed-in user changes their own password: the current one, the new one twice. */
+export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
+  const change = useChangePassword();
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const serverError = change.error instanceof ApiClientError ? change.error : null;
+  const serverField = serverError?.field === "currentPassword" || serverError?.field === "newPassword" ? serverError.field : undefined;
+  const errorOf = (field: Field) => errors[field] ?? (serverField === field ? serverError?.message : undefined);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      currentPassword: currentPassword ? undefined : "Enter your current password",
+      newPassword: passwordProblem(newPassword),
+      confirm: confirm === newPassword ? undefined : "The passwords do not match",
+    };
+    setErrors(found);
+    if (found.currentPassword || found.newPassword || found.confirm) return;
+    change.mutate({ currentPassword, newPassword });
+  }
+
+  return (
+    <Dialog open onClose={onClose} title="Change password">
+      {change.isSuccess ? (
+        <div className="space-y-4">
+          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200">
+            Your password was changed. You stay signed in here; every other browser or device was signed out.
+          </p>
+          <div className="flex justify-end">
+            <Button autoFocus onClick={onClose}>
+              Done
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={currentPassword}
+            error={errorOf("currentPassword")}
+            onChange={(event) => setCurrentPassword(event.target.value)}
+          />
+          <TextField
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            value={newPassword}
+            error={errorOf("newPassword")}
+            onChange={(event) => setNewPassword(event.target.value)}
+          />
+          <TextField
+            label="Confirm new password"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            error={errorOf("confirm")}
+            onChange={(event) => setConfirm(event.target.value)}
+          />
+          {serverField ? null : <ErrorNotice error={change.error} />}
+          <FormActions submitLabel="Change password" pending={change.isPending} onCancel={onClose} />
+        </form>
+      )}
+    </Dialog>
+  );
+}
