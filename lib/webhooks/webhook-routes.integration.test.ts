@@ -1,10 +1,11 @@
 // The Triggers tab's API as the browser calls it: the real management route handlers under
 // app/api/agents/[agentId]/webhooks/** with real Requests, on a fresh database per provider.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { providers } from "@/test/databases";
-import { baseUrl, sign, useWebhookApp, webhookRequest, type App } from "@/test/webhook-app";
+import { useIngestServer } from "@/test/ingest-server";
+import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 import { maskHeaderValue } from "@/lib/deliveries/mask-headers";
 
 const params = <P extends Record<string, string>>(values: P) => ({ params: Promise.resolve(values) });
@@ -17,27 +18,6 @@ const deleteRequest = () => new Request(`${baseUrl}/api/anything`, { method: "DE
 
 async function json(response: Response) {
   return { status: response.status, body: await response.json(), headers: response.headers };
-}
-
-/** A real HTTP server on 127.0.0.1 that hands /api/webhooks/:id to the real route handler. */
-function startIngestServer(getApp: () => App): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host}`);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-    }
-    const request = new Request(url, { method: incoming.method, headers, body: incoming.method === "POST" ? Buffer.concat(chunks) : undefined });
-    const match = /^\/api\/webhooks\/([^/]+)$/.exec(url.pathname);
-    const response = match
-      ? await getApp().ingestRoute.POST(request, params({ id: decodeURIComponent(match[1]) }))
-      : Response.json({ error: { code: "not_found", message: "no route" } }, { status: 404 });
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-    outgoing.end(Buffer.from(await response.arrayBuffer()));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
 describe.each(providers)("webhook management routes on %s", (provider) => {
@@ -415,18 +395,11 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
   });
 
   describe("Send Test Event", () => {
-    let server: Server;
-    let origin = "";
-    beforeAll(async () => {
-      ({ server, origin } = await startIngestServer(() => harness.app));
-    });
-    afterAll(async () => {
-      await new Promise((resolve) => server?.close(resolve));
-    });
+    const ingestServer = useIngestServer(() => harness.app);
 
     it("signs a sample event and delivers it through the endpoint over HTTP (202, stored)", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
-      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: origin });
+      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: ingestServer.origin });
       expect(result).toMatchObject({ delivered: true, httpStatus: 202, error: null, response: { status: "queued" } });
       const response = result.response as { deliveryId: string; executionId: string };
       const delivery = await harness.direct.delivery.findUniqueOrThrow({ where: { id: response.deliveryId }, include: { execution: true } });
@@ -438,7 +411,7 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
 
     it("goes through the test-event route, using the origin the builder called it on", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
-      const reply = await json(await harness.app.testEventRoute.POST(new Request(`${origin}/api/agents/x/webhooks/y/test-event`, { method: "POST" }), params({ agentId: agent.id, webhookId })));
+      const reply = await json(await harness.app.testEventRoute.POST(new Request(`${ingestServer.origin}/api/agents/x/webhooks/y/test-event`, { method: "POST" }), params({ agentId: agent.id, webhookId })));
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ delivered: true, httpStatus: 202 });
       expect(await harness.direct.delivery.count({ where: { webhookId, outcome: "accepted" } })).toBe(1);
@@ -447,7 +420,7 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
     it("reports the endpoint's refusal for a disabled webhook (403)", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
       await harness.app.webhooks.updateWebhook({ db: harness.direct, agentId: agent.id, webhookId, input: { enabled: false }, baseUrl });
-      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: origin });
+      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: ingestServer.origin });
       expect(result).toMatchObject({ delivered: false, httpStatus: 403, error: expect.stringContaining("disabled") });
     });
 

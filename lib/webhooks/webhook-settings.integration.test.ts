@@ -1,31 +1,16 @@
 // A webhook's endpoint settings through the management routes, on both providers: signature
 // scheme (and switching it), rate limit and IP allow-list, their validation, and the key file
 // and Test Event of a Standard Webhooks webhook.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { providers } from "@/test/databases";
-import { baseUrl, sign, useWebhookApp, webhookRequest, type App } from "@/test/webhook-app";
+import { useIngestServer } from "@/test/ingest-server";
+import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 import { buildSignatureHeaders } from "./sign";
 
 const params = <P extends Record<string, string>>(values: P) => ({ params: Promise.resolve(values) });
 const jsonRequest = (method: string, body: unknown) =>
   new Request(`${baseUrl}/api/anything`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const json = async (response: Response) => ({ status: response.status, body: await response.json() });
-
-/** A real HTTP server on 127.0.0.1 handing every POST to the public endpoint's route handler. */
-function startIngestServer(getApp: () => App): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const headers = new Headers(Object.entries(incoming.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-    const request = new Request(`http://${incoming.headers.host}${incoming.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
-    const id = decodeURIComponent((incoming.url ?? "").split("/").pop() ?? "");
-    const response = await getApp().ingestRoute.POST(request, params({ id }));
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 describe.each(providers)("webhook endpoint settings on %s", (provider) => {
   const harness = useWebhookApp(provider);
@@ -142,20 +127,13 @@ describe.each(providers)("webhook endpoint settings on %s", (provider) => {
   });
 
   describe("Send Test Event", () => {
-    let server: Server;
-    let origin = "";
-    beforeAll(async () => {
-      ({ server, origin } = await startIngestServer(() => harness.app));
-    });
-    afterAll(async () => {
-      await new Promise((resolve) => server?.close(resolve));
-    });
+    const ingestServer = useIngestServer(() => harness.app);
 
     it("signs the sample event the Standard Webhooks way for such a webhook", async () => {
       const { agentId, workflowId } = await agentWithWorkflow();
       const webhook = (await create(agentId, { name: "x", workflowId, signatureScheme: "standard-webhooks" })).body.webhook;
       await generateKey(agentId, webhook.id);
-      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId, webhookId: webhook.id, baseUrl: origin });
+      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId, webhookId: webhook.id, baseUrl: ingestServer.origin });
       expect(result).toMatchObject({ delivered: true, httpStatus: 202 });
       const delivery = await harness.direct.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } });
       expect(delivery.idempotencyKey).toMatch(/^msg_/);
