@@ -3,10 +3,10 @@ import { useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
 import { ApiClientError } from "@/lib/client/api-client";
 import { ErrorNotice } from "./error-notice";
-import { TextAreaField, TextField } from "./text-field";
+import { NameDescriptionFields, type NameDescriptionValues } from "./name-description-fields";
 import { FormActions } from "./form-actions";
 
-type Values = { name: string; description: string };
+type Values = NameDescriptionValues;
 
 /**
  * The name + description form shared by agents and workflows (create and edit). It checks the
@@ -39,22 +39,7 @@ export function NameDescriptionForm(props: {
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <TextField
-        label="Name"
-        name="name"
-        autoFocus
-        value={values.name}
-        error={fieldError("name")}
-        onChange={(event) => setValues({ ...values, name: event.target.value })}
-      />
-      <TextAreaField
-        label="Description"
-        name="description"
-        hint="Optional"
-        value={values.description}
-        error={fieldError("description")}
-        onChange={(event) => setValues({ ...values, description: event.target.value })}
-      />
+      <NameDescriptionFields values={values} onChange={setValues} fieldError={fieldError} />
       {serverFieldError ? null : <ErrorNotice error={props.error} />}
       <FormActions submitLabel={props.submitLabel} pending={props.pending} onCancel={props.onCancel} />
     </form>

@@ -6,7 +6,7 @@ import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import { createWorkflowInput } from "@/lib/workflows/workflow-input";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { TextAreaField, TextField } from "@/components/ui/text-field";
+import { NameDescriptionFields } from "@/components/ui/name-description-fields";
 import { TemplatePicker } from "./template-picker";
 import { useCreateWorkflow } from "./use-workflows";
 import { workflowEditorPath } from "./workflow-paths";
@@ -54,23 +54,7 @@ export function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; on
   return (
     <Dialog open onClose={onClose} title="New workflow" size="lg">
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <TextField
-          label="Name"
-          name="name"
-          autoFocus
-          value={values.name}
-          error={fieldError("name")}
-          onChange={(event) => setValues({ ...values, name: event.target.value })}
-        />
-        <TextAreaField
-          label="Description"
-          name="description"
-          hint="Optional"
-          rows={2}
-          value={values.description}
-          error={fieldError("description")}
-          onChange={(event) => setValues({ ...values, description: event.target.value })}
-        />
+        <NameDescriptionFields values={values} onChange={setValues} fieldError={fieldError} descriptionRows={2} />
         <TemplatePicker value={templateId} onChange={pickTemplate} />
         {serverField ? null : <ErrorNotice error={create.error} />}
         <FormActions submitLabel="Create workflow" pendingLabel="Creating…" pending={create.isPending || create.isSuccess} onCancel={onClose} divided />
