@@ -5,5 +5,13 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/db/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "lib/db/generated/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+    "next-env.d.ts",
+  ]),
 ]);

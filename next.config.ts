@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+
 import { securityHeaders } from "./lib/http/security-headers";
 
 // A function of the phase rather than NODE_ENV: only `next dev` gets the development CSP.

@@ -1,7 +1,9 @@
-import { defineConfig, devices } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { defineConfig, devices } from "@playwright/test";
+
 import { authStatePath, testOwner } from "./e2e/test-owner";
 
 // The e2e suite drives the production build (`npm run test:e2e` builds it first) in Debian's
@@ -19,8 +21,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // Production refuses to start without a master key: each run uses a fresh one.
 process.env.E2E_MASTER_KEY ??= randomBytes(32).toString("hex");
-const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", WORKBENCH_MASTER_KEY: process.env.E2E_MASTER_KEY };
-const ownerEnv = { WORKBENCH_OWNER_EMAIL: testOwner.email, WORKBENCH_OWNER_PASSWORD: testOwner.password, WORKBENCH_OWNER_NAME: testOwner.name };
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+  WORKBENCH_MASTER_KEY: process.env.E2E_MASTER_KEY,
+};
+const ownerEnv = {
+  WORKBENCH_OWNER_EMAIL: testOwner.email,
+  WORKBENCH_OWNER_PASSWORD: testOwner.password,
+  WORKBENCH_OWNER_NAME: testOwner.name,
+};
 
 /** A signed-in project for one database, with the setup project that signs it in first. */
 function databaseProjects(database: string, port: number) {
@@ -66,7 +76,15 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: {
       executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -85,7 +103,11 @@ export default defineConfig({
       : [
           {
             // Creates a fresh database, serves the app on it, and drops it when Playwright stops the server.
-            ...server({ command: `node e2e/serve-on-postgres.mjs ${postgresPort}`, port: postgresPort, env: { ...serverEnv, ...ownerEnv, E2E_POSTGRES_DB: `aw_e2e_${runId}` } }),
+            ...server({
+              command: `node e2e/serve-on-postgres.mjs ${postgresPort}`,
+              port: postgresPort,
+              env: { ...serverEnv, ...ownerEnv, E2E_POSTGRES_DB: `aw_e2e_${runId}` },
+            }),
             gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
           },
         ]),

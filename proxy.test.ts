@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+
 import { config, proxy } from "./proxy";
 
 const matcher = new RegExp(`^${config.matcher[0]}$`);
@@ -17,7 +18,9 @@ describe("proxy", () => {
   ])("sends %s without a session cookie to sign-in", (path, location) => {
     const response = run(path);
     expect(response.status).toBe(307);
-    expect(new URL(response.headers.get("location")!).pathname + new URL(response.headers.get("location")!).search).toBe(location);
+    expect(
+      new URL(response.headers.get("location")!).pathname + new URL(response.headers.get("location")!).search,
+    ).toBe(location);
   });
 
   it("lets pages through with a session cookie (the API checks it)", () => {
@@ -30,7 +33,15 @@ describe("proxy", () => {
   });
 
   it("is not run for the API, Next's assets or static files", () => {
-    for (const path of ["/api/agents", "/api/webhooks/wh_1", "/_next/static/chunks/app.js", "/favicon.ico", "/logo.svg"]) expect(matcher.test(path), path).toBe(false);
-    for (const path of ["/", "/agents", "/agents/ag_1/triggers", "/login", "/users"]) expect(matcher.test(path), path).toBe(true);
+    for (const path of [
+      "/api/agents",
+      "/api/webhooks/wh_1",
+      "/_next/static/chunks/app.js",
+      "/favicon.ico",
+      "/logo.svg",
+    ])
+      expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/", "/agents", "/agents/ag_1/triggers", "/login", "/users"])
+      expect(matcher.test(path), path).toBe(true);
   });
 });

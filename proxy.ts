@@ -1,8 +1,9 @@
 // Page gating: a page request without a session cookie goes to /login?next=<path>. Only the
 // cookie's presence is checked here; every API route checks the session and role itself.
 import { NextResponse, type NextRequest } from "next/server";
-import { isAuthPage, loginPath } from "@/lib/client/auth-paths";
+
 import { SESSION_COOKIE_NAME } from "@/lib/auth/session-cookie";
+import { isAuthPage, loginPath } from "@/lib/client/auth-paths";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -1,15 +1,25 @@
 import { expect, test } from "@playwright/test";
+
 import { signIn, testOwner } from "./test-owner";
 
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test("a viewer sees webhooks but no private keys and no admin pages, removal ends their session, and the audit log names the owner", async ({ page, request, browser, baseURL }) => {
+test("a viewer sees webhooks but no private keys and no admin pages, removal ends their session, and the audit log names the owner", async ({
+  page,
+  request,
+  browser,
+  baseURL,
+}) => {
   // The owner (this project's signed-in user) builds an agent with a keyed webhook.
   const id = suffix();
   const { agent } = await (await request.post("/api/agents", { data: { name: `Claims intake ${id}` } })).json();
-  const { workflow } = await (await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Triage claim" } })).json();
+  const { workflow } = await (
+    await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Triage claim" } })
+  ).json();
   const webhookName = `Claims portal ${id}`;
-  const created = await request.post(`/api/agents/${agent.id}/webhooks`, { data: { name: webhookName, workflowId: workflow.id } });
+  const created = await request.post(`/api/agents/${agent.id}/webhooks`, {
+    data: { name: webhookName, workflowId: workflow.id },
+  });
   expect(created.status()).toBe(201);
   const { webhook } = await created.json();
   expect((await request.post(`/api/agents/${agent.id}/webhooks/${webhook.id}/key`)).status()).toBe(201);
@@ -26,7 +36,12 @@ test("a viewer sees webhooks but no private keys and no admin pages, removal end
   await dialog.getByRole("button", { name: "Add user" }).click();
   await expect(dialog).toBeHidden();
   const users = page.getByRole("table", { name: "Users" });
-  await expect(users.getByRole("row").filter({ hasText: viewer.email }).getByRole("combobox", { name: `Role of ${viewer.email}` })).toHaveValue("viewer");
+  await expect(
+    users
+      .getByRole("row")
+      .filter({ hasText: viewer.email })
+      .getByRole("combobox", { name: `Role of ${viewer.email}` }),
+  ).toHaveValue("viewer");
 
   // The viewer signs in in a browser of their own and comes back to the Triggers tab.
   const viewerContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -36,10 +51,19 @@ test("a viewer sees webhooks but no private keys and no admin pages, removal end
   await signIn(viewerPage, viewer);
   await expect(viewerPage).toHaveURL(new RegExp(`/agents/${agent.id}/triggers$`));
 
-  const card = viewerPage.getByRole("list", { name: "Webhooks" }).getByRole("listitem").filter({ hasText: webhookName });
+  const card = viewerPage
+    .getByRole("list", { name: "Webhooks" })
+    .getByRole("listitem")
+    .filter({ hasText: webhookName });
   await expect(card.getByRole("textbox", { name: "Webhook endpoint" })).toHaveValue(webhook.endpoint);
   await expect(card.getByText("Viewers can't see or download private keys")).toBeVisible();
-  for (const action of ["Generate Private Key", "Download Private Key", "Rotate Key", "More Actions", "Create Webhook"]) {
+  for (const action of [
+    "Generate Private Key",
+    "Download Private Key",
+    "Rotate Key",
+    "More Actions",
+    "Create Webhook",
+  ]) {
     await expect(viewerPage.getByRole("button", { name: action })).toHaveCount(0);
   }
   await expect(viewerPage.getByRole("menuitem")).toHaveCount(0);

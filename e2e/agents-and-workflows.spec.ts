@@ -24,7 +24,9 @@ test("create an agent, add a workflow, rename both, delete them", async ({ page 
   await expect(page.getByRole("heading", { name: agentName, level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Workflows" })).toHaveAttribute("aria-current", "page");
   for (const tab of ["Triggers", "Executions", "Data", "Settings"]) {
-    await expect(page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: tab })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: tab }),
+    ).toBeVisible();
   }
 
   // Add a blank workflow: creating it opens its editor.
@@ -77,7 +79,10 @@ test("create an agent, add a workflow, rename both, delete them", async ({ page 
   await confirmAgent.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("link", { name: renamedAgent })).toBeVisible();
   await page.getByRole("button", { name: `Delete ${renamedAgent}` }).click();
-  await page.getByRole("dialog", { name: `Delete ${renamedAgent}?` }).getByRole("button", { name: "Delete agent" }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ${renamedAgent}?` })
+    .getByRole("button", { name: "Delete agent" })
+    .click();
   await expect(page.getByRole("link", { name: renamedAgent })).toBeHidden();
 });
 

@@ -1,4 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
+
 import { authStatePath, signIn, testOwner } from "./test-owner";
 
 // Runs before each database project (its `dependencies`): signs the test owner in through the

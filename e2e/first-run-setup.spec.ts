@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { signIn, signOut } from "./test-owner";
 
 // Runs against its own server on a fresh database with no user (the "first-run" project).

@@ -2,12 +2,14 @@
 // `next start` on it, and drops the database when stopped, so no run leaves anything behind.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+
 import pg from "pg";
 
 const port = process.argv[2];
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const database = process.env.E2E_POSTGRES_DB;
-if (!port || !database || !/^[a-z0-9_]+$/.test(database)) throw new Error("usage: E2E_POSTGRES_DB=<name> node e2e/serve-on-postgres.mjs <port>");
+if (!port || !database || !/^[a-z0-9_]+$/.test(database))
+  throw new Error("usage: E2E_POSTGRES_DB=<name> node e2e/serve-on-postgres.mjs <port>");
 
 async function admin(sql) {
   const client = new pg.Client({ connectionString: adminUrl });

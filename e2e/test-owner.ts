@@ -1,4 +1,5 @@
 import path from "node:path";
+
 import { expect, type Page } from "@playwright/test";
 
 // The owner that WORKBENCH_OWNER_* creates on the SQLite and PostgreSQL test servers at start-up.

@@ -1,8 +1,17 @@
 import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
+
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
-type KeyFile = { webhookId: string; name: string; endpoint: string; privateKey: string; algorithm: string; signatureHeader: string; createdAt: string };
+type KeyFile = {
+  webhookId: string;
+  name: string;
+  endpoint: string;
+  privateKey: string;
+  algorithm: string;
+  signatureHeader: string;
+  createdAt: string;
+};
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -10,10 +19,16 @@ const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.ran
 async function sendSigned(request: APIRequestContext, keyFile: KeyFile, body: object) {
   const raw = JSON.stringify(body);
   const signature = createHmac("sha256", keyFile.privateKey).update(raw).digest("hex");
-  return request.post(keyFile.endpoint, { headers: { "content-type": "application/json", "x-signature": signature }, data: raw });
+  return request.post(keyFile.endpoint, {
+    headers: { "content-type": "application/json", "x-signature": signature },
+    data: raw,
+  });
 }
 
-async function downloadKeyFile(page: Page, click: () => Promise<void>): Promise<{ keyFile: KeyFile; fileName: string }> {
+async function downloadKeyFile(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ keyFile: KeyFile; fileName: string }> {
   const downloadPromise = page.waitForEvent("download");
   await click();
   const download = await downloadPromise;
@@ -25,7 +40,10 @@ async function openMoreActions(page: Page, item: string) {
   await page.getByRole("menuitem", { name: item }).click();
 }
 
-test("a builder creates a webhook and an integrator triggers it with the downloaded key file", async ({ page, request }) => {
+test("a builder creates a webhook and an integrator triggers it with the downloaded key file", async ({
+  page,
+  request,
+}) => {
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Invoice processor") } })).json();
   const webhookName = unique("OCR results");
   await page.goto(`/agents/${agent.id}/triggers`);
@@ -50,16 +68,35 @@ test("a builder creates a webhook and an integrator triggers it with the downloa
   await card.getByRole("button", { name: "Generate Private Key" }).click();
   const shownKey = await card.getByRole("textbox", { name: "Private key" }).inputValue();
   expect(shownKey).toMatch(/^awk_[\w-]{43}$/);
-  const { keyFile, fileName } = await downloadKeyFile(page, () => card.getByRole("button", { name: "Download Private Key" }).click());
+  const { keyFile, fileName } = await downloadKeyFile(page, () =>
+    card.getByRole("button", { name: "Download Private Key" }).click(),
+  );
   expect(fileName).toMatch(/^ocr-results-.*-private-key\.json$/);
-  expect(keyFile).toMatchObject({ name: webhookName, endpoint, privateKey: shownKey, algorithm: "HMAC-SHA256", signatureHeader: "x-signature" });
+  expect(keyFile).toMatchObject({
+    name: webhookName,
+    endpoint,
+    privateKey: shownKey,
+    algorithm: "HMAC-SHA256",
+    signatureHeader: "x-signature",
+  });
 
   // The integrator's request, using nothing but the file.
   const response = await sendSigned(request, keyFile, { documentId: "doc-42", status: "completed" });
   expect(response.status()).toBe(202);
   const accepted = await response.json();
-  expect(accepted).toMatchObject({ status: "queued", deliveryId: expect.stringMatching(/^dlv_/), executionId: expect.stringMatching(/^run_/) });
-  expect((await request.post(keyFile.endpoint, { headers: { "content-type": "application/json", "x-signature": "0".repeat(64) }, data: "{}" })).status()).toBe(401);
+  expect(accepted).toMatchObject({
+    status: "queued",
+    deliveryId: expect.stringMatching(/^dlv_/),
+    executionId: expect.stringMatching(/^run_/),
+  });
+  expect(
+    (
+      await request.post(keyFile.endpoint, {
+        headers: { "content-type": "application/json", "x-signature": "0".repeat(64) },
+        data: "{}",
+      })
+    ).status(),
+  ).toBe(401);
 
   // The Deliveries view shows both, newest first, and the accepted one's body.
   await card.getByRole("link", { name: webhookName }).click();
@@ -81,7 +118,9 @@ test("a builder creates a webhook and an integrator triggers it with the downloa
 
 test("rotating a key keeps the previous one verifying during the grace period", async ({ page, request }) => {
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Fraud monitor") } })).json();
-  const { workflow } = await (await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Score risk" } })).json();
+  const { workflow } = await (
+    await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Score risk" } })
+  ).json();
   const webhookName = unique("Alerts");
   await request.post(`/api/agents/${agent.id}/webhooks`, { data: { name: webhookName, workflowId: workflow.id } });
   await page.goto(`/agents/${agent.id}/triggers`);
@@ -110,7 +149,10 @@ test("rotating a key keeps the previous one verifying during the grace period", 
 
   // Rotating again with "End at once" retires the key that was current a moment ago.
   await openMoreActions(page, "Rotate Key");
-  await page.getByRole("dialog", { name: "Rotate Key" }).getByLabel("Grace period").selectOption({ label: "End at once" });
+  await page
+    .getByRole("dialog", { name: "Rotate Key" })
+    .getByLabel("Grace period")
+    .selectOption({ label: "End at once" });
   await page.getByRole("dialog", { name: "Rotate Key" }).getByRole("button", { name: "Rotate Key" }).click();
   await expect(page.getByRole("textbox", { name: "Private key" })).not.toHaveValue(newShownKey);
   expect((await sendSigned(request, newKey, { alert: "retired key" })).status()).toBe(401);
@@ -118,7 +160,9 @@ test("rotating a key keeps the previous one verifying during the grace period", 
 
 test("Send Test Event, Disable and Delete from More Actions", async ({ page, request }) => {
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Helpdesk") } })).json();
-  const { workflow } = await (await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Update ticket" } })).json();
+  const { workflow } = await (
+    await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Update ticket" } })
+  ).json();
   const webhookName = unique("Ticket updated");
   await request.post(`/api/agents/${agent.id}/webhooks`, { data: { name: webhookName, workflowId: workflow.id } });
   await page.goto(`/agents/${agent.id}/triggers`);
@@ -139,6 +183,9 @@ test("Send Test Event, Disable and Delete from More Actions", async ({ page, req
   expect((await inUse.json()).error.code).toBe("workflow_in_use");
 
   await openMoreActions(page, "Delete");
-  await page.getByRole("dialog", { name: `Delete ${webhookName}?` }).getByRole("button", { name: "Delete Webhook" }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ${webhookName}?` })
+    .getByRole("button", { name: "Delete Webhook" })
+    .click();
   await expect(page.getByText("No webhooks yet")).toBeVisible();
 });

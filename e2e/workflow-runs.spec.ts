@@ -1,9 +1,13 @@
 import { createHmac } from "node:crypto";
+
 import { expect, test } from "@playwright/test";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test("a workflow built from a template runs when a signed webhook arrives, and its record shows in Data", async ({ page, request }) => {
+test("a workflow built from a template runs when a signed webhook arrives, and its record shows in Data", async ({
+  page,
+  request,
+}) => {
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Payments") } })).json();
   const accountId = `acc_${Date.now().toString(36)}`;
 
@@ -25,11 +29,23 @@ test("a workflow built from a template runs when a signed webhook arrives, and i
   const workflowId = page.url().match(/\/workflows\/([^/?]+)/)![1];
 
   // Connect a webhook to it and send a signed payment, as an integrator would.
-  const { webhook } = await (await request.post(`/api/agents/${agent.id}/webhooks`, { data: { name: "Payment gateway", workflowId } })).json();
+  const { webhook } = await (
+    await request.post(`/api/agents/${agent.id}/webhooks`, { data: { name: "Payment gateway", workflowId } })
+  ).json();
   const { keyFile } = await (await request.post(`/api/agents/${agent.id}/webhooks/${webhook.id}/key`)).json();
-  const body = JSON.stringify({ event: "payment.succeeded", paymentId: "pay_1", accountId, amount: 250.75, currency: "EUR", paidAt: "2026-11-29T10:30:00Z" });
+  const body = JSON.stringify({
+    event: "payment.succeeded",
+    paymentId: "pay_1",
+    accountId,
+    amount: 250.75,
+    currency: "EUR",
+    paidAt: "2026-11-29T10:30:00Z",
+  });
   const signature = createHmac("sha256", keyFile.privateKey).update(body).digest("hex");
-  const sent = await request.post(keyFile.endpoint, { headers: { "content-type": "application/json", "x-signature": signature }, data: body });
+  const sent = await request.post(keyFile.endpoint, {
+    headers: { "content-type": "application/json", "x-signature": signature },
+    data: body,
+  });
   expect(sent.status()).toBe(202);
   const { executionId } = await sent.json();
 
@@ -49,7 +65,10 @@ test("a workflow built from a template runs when a signed webhook arrives, and i
 
   // The record is in the Data tab.
   await page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: "Data" }).click();
-  await page.getByRole("list", { name: "Collections" }).getByRole("button", { name: /balances/ }).click();
+  await page
+    .getByRole("list", { name: "Collections" })
+    .getByRole("button", { name: /balances/ })
+    .click();
   const records = page.getByRole("table", { name: "Records in balances" });
   await expect(records).toContainText(accountId);
   await expect(records).toContainText("250.75");
@@ -59,12 +78,18 @@ test("Test run in the editor shows each step's output, and a failed run can be r
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Fraud monitor") } })).json();
   const definition = {
     steps: [
-      { id: "score", type: "rules", config: { rules: [{ name: "large", when: "trigger.body.amount > 1000", score: 80, label: "large-amount" }] } },
+      {
+        id: "score",
+        type: "rules",
+        config: { rules: [{ name: "large", when: "trigger.body.amount > 1000", score: 80, label: "large-amount" }] },
+      },
       { id: "check", type: "transform", config: { expression: "trigger.body.ok ? 'fine' : $error('not ok yet')" } },
     ],
     retry: { maxAttempts: 1, backoffSeconds: 1 },
   };
-  const { workflow } = await (await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Score payment", definition } })).json();
+  const { workflow } = await (
+    await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Score payment", definition } })
+  ).json();
 
   await page.goto(`/agents/${agent.id}/workflows/${workflow.id}`);
   await page.getByLabel("Sample body (JSON)").fill('{"amount": 5000, "ok": true}');
@@ -74,7 +99,9 @@ test("Test run in the editor shows each step's output, and a failed run can be r
   await expect(testSteps).toContainText("fine");
 
   // A run that fails (expression error) is shown failed and can be retried from its page.
-  const failing = await request.post(`/api/workflows/${workflow.id}/test-run`, { data: { body: { amount: 5, ok: false } } });
+  const failing = await request.post(`/api/workflows/${workflow.id}/test-run`, {
+    data: { body: { amount: 5, ok: false } },
+  });
   const { execution } = await failing.json();
   await page.goto(`/agents/${agent.id}/executions/${execution.id}`);
   await expect(page.getByText("Failed", { exact: true }).first()).toBeVisible({ timeout: 20_000 });

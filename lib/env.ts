@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { parseAllowList } from "@/lib/net/address-policy";
 
 // The only reader of process.env: every setting is parsed and documented here (and in the README).
@@ -40,7 +42,12 @@ const envSchema = z.object({
   /** On SIGTERM, how long running steps may finish before their runs are handed back to the queue. */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** Largest webhook body accepted, in bytes (enforced while reading). */
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   /**
    * Requests per second each webhook accepts, refilling its burst (a token bucket), unless the
    * webhook sets its own. Counted per instance: N instances accept up to N times as much.
@@ -73,7 +80,12 @@ const envSchema = z.object({
       }
     }),
   /** Largest response body, in bytes, that HTTP Request, Notify and LLM steps read before failing. */
-  WORKFLOW_HTTP_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  WORKFLOW_HTTP_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

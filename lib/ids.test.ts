@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { createId } from "./ids";
 
 const crockford = "0123456789abcdefghjkmnpqrstvwxyz";
-const timeOf = (id: string) => [...id.split("_")[1].slice(0, 10)].reduce((time, char) => time * 32 + crockford.indexOf(char), 0);
+const timeOf = (id: string) =>
+  [...id.split("_")[1].slice(0, 10)].reduce((time, char) => time * 32 + crockford.indexOf(char), 0);
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -22,7 +24,20 @@ describe("createId", () => {
 
   it("sorts ids created later after earlier ones, as strings, whatever their random part", () => {
     const now = vi.spyOn(Date, "now");
-    const times = [0, 1, 31, 32, 33, 1023, 1024, 1_700_000_000_000, 1_700_000_000_001, 1_700_000_001_000, 2 ** 45, 2 ** 50 - 1];
+    const times = [
+      0,
+      1,
+      31,
+      32,
+      33,
+      1023,
+      1024,
+      1_700_000_000_000,
+      1_700_000_000_001,
+      1_700_000_001_000,
+      2 ** 45,
+      2 ** 50 - 1,
+    ];
     const ids = times.flatMap((time) => {
       now.mockReturnValue(time);
       return Array.from({ length: 20 }, () => createId("dlv"));
@@ -42,7 +57,8 @@ describe("createId", () => {
 
   it("uses every random character (no bias towards part of the alphabet)", () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 2000; i++) for (const char of createId("x").slice(12)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    for (let i = 0; i < 2000; i++)
+      for (const char of createId("x").slice(12)) counts.set(char, (counts.get(char) ?? 0) + 1);
     expect(counts.size).toBe(32);
     // 32,000 characters: about 1,000 each; any fixed bias would show far outside this range.
     for (const count of counts.values()) expect(count).toBeGreaterThan(700);

@@ -1,6 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+
 import { assertMasterKeyMatches } from "@/lib/crypto/master-key";
+import { getDb } from "@/lib/db";
 import { bootstrapOwnerFromEnv } from "@/lib/users/bootstrap-owner";
 import { startConfiguredWorker } from "@/lib/workflows/engine/start-configured-worker";
 

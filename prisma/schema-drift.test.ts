@@ -2,7 +2,9 @@
 // follow prisma/schema.prisma, or the two providers silently diverge.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { derivePostgresSchema } from "@/scripts/derive-postgres-schema.mjs";
 
 const prismaDir = path.join(process.cwd(), "prisma");

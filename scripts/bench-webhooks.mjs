@@ -4,17 +4,23 @@
 // got was stored. Options: --skip-build, --postgres (a fresh database on the local server,
 // dropped after), --duration=<s>, --connections=<n>, --no-worker (ingestion alone: the in-process
 // worker is off, as on a web-only instance).
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+
 import autocannon from "autocannon";
 import pg from "pg";
 
-const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? true]));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((arg) => arg.replace(/^--/, "").split("="))
+    .map(([k, v]) => [k, v ?? true]),
+);
 const duration = Number(args.duration ?? 10);
 const connections = Number(args.connections ?? 50);
 const port = 3900 + Math.floor(Math.random() * 90);
@@ -46,7 +52,9 @@ async function api(method, pathname, body) {
 }
 
 function run(opts) {
-  return new Promise((resolve, reject) => autocannon(opts, (error, result) => (error ? reject(error) : resolve(result))));
+  return new Promise((resolve, reject) =>
+    autocannon(opts, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 }
 
 function rssMiB(pid) {
@@ -54,17 +62,34 @@ function rssMiB(pid) {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
 }
 
-if (!args["skip-build"]) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+if (!args["skip-build"])
+  execFileSync("npx", ["next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "aw-bench-"));
 const database = `aw_bench_${process.pid}_${Date.now()}`;
-const databaseUrl = args.postgres ? Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString() : `file:${path.join(dataDir, "bench.db")}`;
+const databaseUrl = args.postgres
+  ? Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString()
+  : `file:${path.join(dataDir, "bench.db")}`;
 if (args.postgres) await adminQuery(`CREATE DATABASE "${database}"`);
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", WORKBENCH_WORKER: args["no-worker"] ? "off" : "on", DATABASE_URL: databaseUrl, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_MASTER_KEY: randomBytes(32).toString("hex"), WORKBENCH_OWNER_EMAIL: owner.email, WORKBENCH_OWNER_PASSWORD: owner.password },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    WORKBENCH_WORKER: args["no-worker"] ? "off" : "on",
+    DATABASE_URL: databaseUrl,
+    WORKBENCH_DATA_DIR: dataDir,
+    WORKBENCH_MASTER_KEY: randomBytes(32).toString("hex"),
+    WORKBENCH_OWNER_EMAIL: owner.email,
+    WORKBENCH_OWNER_PASSWORD: owner.password,
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 
@@ -78,10 +103,21 @@ try {
   const { agent } = await api("POST", "/api/agents", { name: "Bench agent" });
   const { workflow } = await api("POST", `/api/agents/${agent.id}/workflows`, { name: "Bench workflow" });
   // The benchmark measures throughput, so its webhook's own rate limit is far above what one instance serves.
-  const { webhook } = await api("POST", `/api/agents/${agent.id}/webhooks`, { name: "Bench webhook", workflowId: workflow.id, rateLimitPerSecond: 10_000, rateLimitBurst: 100_000 });
+  const { webhook } = await api("POST", `/api/agents/${agent.id}/webhooks`, {
+    name: "Bench webhook",
+    workflowId: workflow.id,
+    rateLimitPerSecond: 10_000,
+    rateLimitBurst: 100_000,
+  });
   const { keyFile } = await api("POST", `/api/agents/${agent.id}/webhooks/${webhook.id}/key`);
 
-  const body = JSON.stringify({ event: "payment.processed", paymentId: "pay_123", amount: 4200, currency: "EUR", note: "x".repeat(880) });
+  const body = JSON.stringify({
+    event: "payment.processed",
+    paymentId: "pay_123",
+    amount: 4200,
+    currency: "EUR",
+    note: "x".repeat(880),
+  });
   // Every 202 names its delivery: collect them to check afterwards that each one was stored.
   const acceptedIds = new Set();
   const setupClient = (client) =>
@@ -95,9 +131,14 @@ try {
     method: "POST",
     connections,
     body,
-    headers: { "content-type": "application/json", "x-signature": createHmac("sha256", keyFile.privateKey).update(body).digest("hex") },
+    headers: {
+      "content-type": "application/json",
+      "x-signature": createHmac("sha256", keyFile.privateKey).update(body).digest("hex"),
+    },
   };
-  console.log(`\nbody ${Buffer.byteLength(body)} bytes, ${connections} connections, ${args.postgres ? "PostgreSQL" : "SQLite"}; warming up ${duration} s…`);
+  console.log(
+    `\nbody ${Buffer.byteLength(body)} bytes, ${connections} connections, ${args.postgres ? "PostgreSQL" : "SQLite"}; warming up ${duration} s…`,
+  );
   const rssBefore = rssMiB(server.pid);
   await run({ ...request, duration });
   const result = await run({ ...request, duration });
@@ -109,13 +150,18 @@ try {
     ? await (async () => {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
-        const stored = await client.query(`SELECT count(*)::int AS n FROM "Delivery" WHERE outcome = 'accepted' AND id = ANY($1)`, [ids]);
+        const stored = await client.query(
+          `SELECT count(*)::int AS n FROM "Delivery" WHERE outcome = 'accepted' AND id = ANY($1)`,
+          [ids],
+        );
         const statuses = await client.query(`SELECT status, count(*)::int AS n FROM "Execution" GROUP BY status`);
         await client.end();
         return { storedCount: stored.rows[0].n, runs: statuses.rows };
       })()
     : (() => {
-        const db = new (createRequire(import.meta.url)("better-sqlite3"))(path.join(dataDir, "bench.db"), { readonly: true });
+        const db = new (createRequire(import.meta.url)("better-sqlite3"))(path.join(dataDir, "bench.db"), {
+          readonly: true,
+        });
         const find = db.prepare(`SELECT 1 FROM "Delivery" WHERE outcome = 'accepted' AND id = ?`);
         const statuses = db.prepare(`SELECT status, count(*) AS n FROM "Execution" GROUP BY status`).all();
         return { storedCount: ids.filter((id) => find.get(id)).length, runs: statuses };

@@ -5,6 +5,7 @@
 // (SCHEMA_ENGINE_POSTGRES_URL, default the local one).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { derivePostgresSchema, root, sqliteSchemaPath } from "./derive-postgres-schema.mjs";
 import { diffSchemas } from "./schema-engine.mjs";
 

@@ -5,7 +5,9 @@ import { migrateDatabase } from "../lib/db/migrate";
 
 async function main() {
   const applied = await migrateDatabase({ target: getDatabaseTargetFromEnv() });
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
 }
 
 main().catch((error) => {

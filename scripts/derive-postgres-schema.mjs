@@ -1,6 +1,6 @@
 // Derives prisma/postgresql/schema.prisma from prisma/schema.prisma: only the datasource provider
 // and the generator output differ. Run by `npm run db:generate`; a test fails when the two drift.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -4,7 +4,8 @@
 // skips that download, so installs work on machines without access to Prisma's binary host.
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { root, sqliteSchemaPath, postgresSchemaPath, writePostgresSchema } from "./derive-postgres-schema.mjs";
+
+import { postgresSchemaPath, root, sqliteSchemaPath, writePostgresSchema } from "./derive-postgres-schema.mjs";
 
 writePostgresSchema();
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
@@ -14,7 +15,9 @@ let schemaEngineClass;
 async function loadSchemaEngine() {
   if (schemaEngineClass) return schemaEngineClass;
   // The engine reports Rust panics through this global before throwing.
-  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => console.error(`schema engine panic: ${message}`) };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (message) => console.error(`schema engine panic: ${message}`),
+  };
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(pathToFileURL(bgPath).href);
   const wasmBytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
@@ -39,7 +42,8 @@ async function createAdapterFactory(provider) {
 export async function diffSchemas({ provider, fromSchema, toSchema }) {
   const SchemaEngine = await loadSchemaEngine();
   const factory = bindMigrationAwareSqlAdapterFactory(await createAdapterFactory(provider));
-  const side = (content) => (content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] });
+  const side = (content) =>
+    content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] };
   const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, factory);
   try {
     const result = await engine.diff({

@@ -1,7 +1,7 @@
 // `npm run worker`: a process that only runs workflows (no web server), for scaling out on
 // PostgreSQL. Run with the react-server condition (see package.json) so server-only modules load.
-import { getDb } from "../lib/db";
 import { assertMasterKeyMatches } from "../lib/crypto/master-key";
+import { getDb } from "../lib/db";
 import { startConfiguredWorker } from "../lib/workflows/engine/start-configured-worker";
 
 async function main() {

@@ -1,13 +1,21 @@
 // Signed-in callers for route tests: a user and a session written straight into the test
 // database, and route modules wrapped so every request carries that session's cookie.
-import type { Db } from "@/lib/db/create-client";
-import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
-import { createSession } from "@/lib/auth/sessions";
+import type { Role } from "@/lib/auth/roles";
 import { SESSION_COOKIE_NAME } from "@/lib/auth/session-cookie";
+import { createSession } from "@/lib/auth/sessions";
+import type { Db } from "@/lib/db/create-client";
 import { createId } from "@/lib/ids";
 
-export type TestUser = { id: string; email: string; name: string; role: Role; sessionId: string; token: string; cookie: string };
+export type TestUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  token: string;
+  cookie: string;
+};
 
 // Users made only to call routes never sign in: their stored hash matches no password (and costs no scrypt).
 const NO_PASSWORD = "none";
@@ -15,7 +23,13 @@ const NO_PASSWORD = "none";
 let created = 0;
 
 /** A user with `role` and a live session; `password` makes a real hash so the user can also sign in. */
-export async function createTestUser(opts: { db: Db; role: Role; email?: string; name?: string; password?: string }): Promise<TestUser> {
+export async function createTestUser(opts: {
+  db: Db;
+  role: Role;
+  email?: string;
+  name?: string;
+  password?: string;
+}): Promise<TestUser> {
   created += 1;
   const email = (opts.email ?? `${opts.role}-${created}-${process.pid}@example.com`).toLowerCase();
   const name = opts.name ?? `Test ${opts.role}`;
@@ -43,7 +57,8 @@ export function signedIn<M extends object>(module: M, getCookie: () => string): 
   for (const method of httpMethods) {
     const handler = (module as Record<string, unknown>)[method];
     if (typeof handler === "function") {
-      wrapped[method] = (request: Request, context: { params: Promise<unknown> }) => (handler as RouteFunction)(withCookie(request, getCookie()), context);
+      wrapped[method] = (request: Request, context: { params: Promise<unknown> }) =>
+        (handler as RouteFunction)(withCookie(request, getCookie()), context);
     }
   }
   return wrapped as M;

@@ -3,10 +3,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import type { DatabaseTarget } from "@/lib/db/database-target";
+
 import { createClient, type Db } from "@/lib/db/create-client";
+import type { DatabaseTarget } from "@/lib/db/database-target";
 import { migrateDatabase } from "@/lib/db/migrate";
 
 export const providers = ["sqlite", "postgresql"] as const;

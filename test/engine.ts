@@ -5,8 +5,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { ServerResponse } from "node:http";
 import { constants } from "node:os";
 import path from "node:path";
+
 import { afterAll, afterEach, beforeEach, expect } from "vitest";
+
 import type { DatabaseTarget } from "@/lib/db/database-target";
+
 import { useMigratedDatabase, type MigratedDatabase, type Provider } from "./databases";
 import { useFreshModules } from "./fresh-modules";
 import { startLocalServer, type LocalServer, type ReceivedRequest } from "./local-server";
@@ -33,7 +36,10 @@ export type EngineHarness = {
   readonly database: MigratedDatabase;
   readonly engine: Engine;
   /** An agent and a workflow with this definition, and a test run of it queued with `body`. */
-  queueTestRun: (definition: unknown, body?: unknown) => Promise<{ agentId: string; workflowId: string; executionId: string }>;
+  queueTestRun: (
+    definition: unknown,
+    body?: unknown,
+  ) => Promise<{ agentId: string; workflowId: string; executionId: string }>;
   /** Claims the one due run as `workerId` and runs it to its outcome. */
   claimAndRun: (workerId: string, opts?: { leaseMs?: number; shutdownSignal?: AbortSignal }) => Promise<string>;
   /** Makes a queued run due now (it was waiting for its backoff). */
@@ -64,7 +70,11 @@ export function useEngine(provider: Provider): EngineHarness {
       const { db } = database;
       const { createAgent, createWorkflow, testRunWorkflow } = harness.engine;
       const agent = await createAgent({ db, input: { name: "Payments" } });
-      const workflow = await createWorkflow({ db, agentId: agent.id, input: { name: "Payment processed", definition } });
+      const workflow = await createWorkflow({
+        db,
+        agentId: agent.id,
+        input: { name: "Payment processed", definition },
+      });
       const execution = await testRunWorkflow({ db, workflowId: workflow.id, input: { body } });
       return { agentId: agent.id, workflowId: workflow.id, executionId: execution.id };
     },
@@ -73,7 +83,13 @@ export function useEngine(provider: Provider): EngineHarness {
       const leaseMs = opts.leaseMs ?? 30_000;
       const claimed = await harness.engine.claimExecutions({ db, provider, workerId, limit: 10, leaseMs });
       expect(claimed, "exactly one run should be due").toHaveLength(1);
-      return harness.engine.runExecution({ db, executionId: claimed[0], workerId, leaseMs, shutdownSignal: opts.shutdownSignal ?? new AbortController().signal });
+      return harness.engine.runExecution({
+        db,
+        executionId: claimed[0],
+        workerId,
+        leaseMs,
+        shutdownSignal: opts.shutdownSignal ?? new AbortController().signal,
+      });
     },
     async makeDue(executionId) {
       await database.db.execution.update({ where: { id: executionId }, data: { runAt: new Date(Date.now() - 1_000) } });
@@ -88,7 +104,10 @@ export function useEngine(provider: Provider): EngineHarness {
 }
 
 /** Polls `check` every `intervalMs` until it returns true; fails with `what` after `timeoutMs`. */
-export async function waitUntil(check: () => boolean | Promise<boolean>, opts: { what: string; timeoutMs?: number; intervalMs?: number }): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  opts: { what: string; timeoutMs?: number; intervalMs?: number },
+): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   for (;;) {
     if (await check()) return;
@@ -147,7 +166,10 @@ function startedFrom(line: string): Started | null {
 
 /** tsx exits with 128 + N when the process it runs is ended by signal N. */
 function exitOf(code: number | null, signal: NodeJS.Signals | null): Exit {
-  const bySignal = code !== null && code > 128 ? Object.entries(constants.signals).find(([, number]) => number === code - 128) : undefined;
+  const bySignal =
+    code !== null && code > 128
+      ? Object.entries(constants.signals).find(([, number]) => number === code - 128)
+      : undefined;
   return bySignal ? { code: null, signal: bySignal[0] as NodeJS.Signals } : { code, signal };
 }
 
@@ -155,20 +177,28 @@ function exitOf(code: number | null, signal: NodeJS.Signals | null): Exit {
  * Starts a worker process (test/worker-child.ts, or `script` such as scripts/worker.ts) against
  * the database with these settings; resolves once it polls.
  */
-export async function startWorkerChild(opts: { target: DatabaseTarget; env?: Record<string, string>; script?: string }): Promise<WorkerChild> {
-  const child = spawn(tsx, ["--conditions=react-server", opts.script ? path.join(process.cwd(), opts.script) : childScript], {
-    stdio: ["pipe", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      DATABASE_URL: databaseUrlOf(opts.target),
-      WORKBENCH_MASTER_KEY: TEST_MASTER_KEY,
-      WORKER_POLL_INTERVAL_MS: "100",
-      WORKER_LEASE_SECONDS: "5",
-      ...allowLocalCalls,
-      ...opts.env,
+export async function startWorkerChild(opts: {
+  target: DatabaseTarget;
+  env?: Record<string, string>;
+  script?: string;
+}): Promise<WorkerChild> {
+  const child = spawn(
+    tsx,
+    ["--conditions=react-server", opts.script ? path.join(process.cwd(), opts.script) : childScript],
+    {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        DATABASE_URL: databaseUrlOf(opts.target),
+        WORKBENCH_MASTER_KEY: TEST_MASTER_KEY,
+        WORKER_POLL_INTERVAL_MS: "100",
+        WORKER_LEASE_SECONDS: "5",
+        ...allowLocalCalls,
+        ...opts.env,
+      },
     },
-  });
+  );
   running.set(child, null);
   let stdout = "";
   let stderr = "";
@@ -185,7 +215,9 @@ export async function startWorkerChild(opts: { target: DatabaseTarget; env?: Rec
       const found = stdout.split("\n").slice(0, -1).map(startedFrom).find(Boolean);
       if (found) resolve(found);
     });
-    exited.then(({ code, signal }) => reject(new Error(`The worker process exited (${code ?? signal}) before it started: ${stderr}`)));
+    exited.then(({ code, signal }) =>
+      reject(new Error(`The worker process exited (${code ?? signal}) before it started: ${stderr}`)),
+    );
   });
   if (running.has(child)) running.set(child, started.pid);
   return {

@@ -2,7 +2,9 @@
 // route handler, for tests of code that sends requests over the network (Send Test Event).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { afterAll, beforeAll } from "vitest";
+
 import type { App } from "./webhook-app";
 
 function startIngestServer(getApp: () => App): Promise<{ server: Server; origin: string }> {
@@ -14,7 +16,11 @@ function startIngestServer(getApp: () => App): Promise<{ server: Server; origin:
     for (const [name, value] of Object.entries(incoming.headers)) {
       if (typeof value === "string") headers.set(name, value);
     }
-    const request = new Request(url, { method: incoming.method, headers, body: incoming.method === "POST" ? Buffer.concat(chunks) : undefined });
+    const request = new Request(url, {
+      method: incoming.method,
+      headers,
+      body: incoming.method === "POST" ? Buffer.concat(chunks) : undefined,
+    });
     const match = /^\/api\/webhooks\/([^/]+)$/.exec(url.pathname);
     const response = match
       ? await getApp().ingestRoute.POST(request, { params: Promise.resolve({ id: decodeURIComponent(match[1]) }) })
@@ -22,7 +28,11 @@ function startIngestServer(getApp: () => App): Promise<{ server: Server; origin:
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
 }
 
 /** Starts the server for the enclosing suite and closes it after; `origin` is its base URL. */

@@ -13,12 +13,19 @@ export type LocalServer = {
   close: () => Promise<void>;
 };
 
-export async function startLocalServer(handle: (request: ReceivedRequest, response: ServerResponse) => unknown): Promise<LocalServer> {
+export async function startLocalServer(
+  handle: (request: ReceivedRequest, response: ServerResponse) => unknown,
+): Promise<LocalServer> {
   const received: ReceivedRequest[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+    const request = {
+      method: req.method ?? "",
+      path: req.url ?? "",
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
     received.push(request);
     try {
       await handle(request, res);

@@ -1,6 +1,7 @@
 // Creates one PostgreSQL database per test run and drops it (and every per-file database made
 // from it) afterwards. Where no server answers, PostgreSQL suites are skipped, except on CI.
 import { randomBytes } from "node:crypto";
+
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
@@ -30,8 +31,11 @@ export default async function setup(project: TestProject) {
     await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${runDb}"`));
   } catch (error) {
     const reason = `PostgreSQL at ${serverUrl} is not usable (${(error as Error).message})`;
-    if (process.env.CI === "true") throw new Error(`${reason}; CI runs every suite on PostgreSQL too. Set TEST_POSTGRES_URL or start the server.`);
-    console.warn(`\n⚠ ${reason}: PostgreSQL suites are SKIPPED. Start the server or set TEST_POSTGRES_URL to run them.\n`);
+    if (process.env.CI === "true")
+      throw new Error(`${reason}; CI runs every suite on PostgreSQL too. Set TEST_POSTGRES_URL or start the server.`);
+    console.warn(
+      `\n⚠ ${reason}: PostgreSQL suites are SKIPPED. Start the server or set TEST_POSTGRES_URL to run them.\n`,
+    );
     project.provide("postgresUrl", null);
     return;
   }

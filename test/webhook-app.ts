@@ -1,18 +1,30 @@
 // The webhook feature as a client and a builder see it: the real route handlers and use cases,
 // loaded fresh against a throwaway database per provider, plus helpers to sign and send requests.
 import { createHmac } from "node:crypto";
+
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
-import { createClient, type Db } from "@/lib/db/create-client";
+
 import type { Role } from "@/lib/auth/roles";
-import { createEmptyDatabase, isProviderAvailable, skipUnlessAvailable, type EmptyDatabase, type Provider } from "./databases";
+import { createClient, type Db } from "@/lib/db/create-client";
+
 import { createTestUser, signedIn, type TestUser } from "./auth";
+import {
+  createEmptyDatabase,
+  isProviderAvailable,
+  skipUnlessAvailable,
+  type EmptyDatabase,
+  type Provider,
+} from "./databases";
 
 /** A fixed master key: tests never create or read a `master.key` file by accident. */
 export const TEST_MASTER_KEY = "6b1f0c2e9d4a7b3c5e8f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f";
 export const baseUrl = "http://localhost";
 
 // lib/db and the ingest store keep their state here; each suite must start without the previous one's.
-const appGlobal = globalThis as typeof globalThis & { __workbenchDb?: { ready: Promise<Db> }; __ingestStore?: Promise<unknown> };
+const appGlobal = globalThis as typeof globalThis & {
+  __workbenchDb?: { ready: Promise<Db> };
+  __ingestStore?: Promise<unknown>;
+};
 
 export async function closeAppDb(): Promise<void> {
   const state = appGlobal.__workbenchDb;
@@ -46,7 +58,9 @@ async function loadApp(session: <M extends object>(module: M) => M) {
     rotateKeyRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/rotate-key/route")),
     testEventRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/test-event/route")),
     deliveriesRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/route")),
-    deliveryRoute: session(await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/route")),
+    deliveryRoute: session(
+      await import("@/app/api/agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/route"),
+    ),
     workflowRoute: session(await import("@/app/api/workflows/[workflowId]/route")),
     agentRoute: session(await import("@/app/api/agents/[agentId]/route")),
     db: await import("@/lib/db"),
@@ -72,7 +86,11 @@ async function loadApp(session: <M extends object>(module: M) => M) {
 
 export type App = Awaited<ReturnType<typeof loadApp>>;
 
-export type IngestReply = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string } }; headers: Headers };
+export type IngestReply = {
+  status: number;
+  body: Record<string, unknown> & { error?: { code: string; message: string } };
+  headers: Headers;
+};
 
 export function sign(privateKey: string, body: string | Uint8Array): string {
   return createHmac("sha256", privateKey).update(body).digest("hex");
@@ -90,11 +108,16 @@ export function webhookRequest(opts: {
   const headers = new Headers(opts.headers);
   const contentType = opts.contentType === undefined ? "application/json" : opts.contentType;
   if (contentType !== null) headers.set("content-type", contentType);
-  const signature = opts.signature !== undefined ? opts.signature : opts.privateKey ? sign(opts.privateKey, opts.body) : null;
+  const signature =
+    opts.signature !== undefined ? opts.signature : opts.privateKey ? sign(opts.privateKey, opts.body) : null;
   if (signature !== null) headers.set("x-signature", signature);
   // A Uint8Array body gets no default Content-Type (a string would get text/plain).
   const body = typeof opts.body === "string" ? new TextEncoder().encode(opts.body) : opts.body;
-  return new Request(`${baseUrl}/api/webhooks/${opts.webhookId}`, { method: "POST", headers, body: body as Uint8Array<ArrayBuffer> });
+  return new Request(`${baseUrl}/api/webhooks/${opts.webhookId}`, {
+    method: "POST",
+    headers,
+    body: body as Uint8Array<ArrayBuffer>,
+  });
 }
 
 export type WebhookFixture = {
@@ -118,14 +141,22 @@ export type WebhookHarness = {
    * An agent, a workflow (at `workflowVersion`), and a webhook running it with a key (unless
    * `withKey` is false); `settings` are more fields of the create input (signatureScheme, rate limit, allow-list).
    */
-  createWebhook: (opts?: { name?: string; workflowVersion?: number; withKey?: boolean; settings?: Record<string, unknown> }) => Promise<WebhookFixture>;
+  createWebhook: (opts?: {
+    name?: string;
+    workflowVersion?: number;
+    withKey?: boolean;
+    settings?: Record<string, unknown>;
+  }) => Promise<WebhookFixture>;
 };
 
 /**
  * Registers hooks giving the enclosing provider suite the app on a fresh database: environment
  * set before any module is imported, modules loaded fresh, the database migrated as at start-up.
  */
-export function useWebhookApp(provider: Provider, opts: { env?: Record<string, string>; role?: Role } = {}): WebhookHarness {
+export function useWebhookApp(
+  provider: Provider,
+  opts: { env?: Record<string, string>; role?: Role } = {},
+): WebhookHarness {
   skipUnlessAvailable(provider);
   let database: EmptyDatabase | undefined;
   let app: App | undefined;
@@ -138,7 +169,12 @@ export function useWebhookApp(provider: Provider, opts: { env?: Record<string, s
     if (!isProviderAvailable(provider)) return;
     database = await createEmptyDatabase(provider);
     await closeAppDb();
-    restoreEnv = setEnv({ DATABASE_URL: database.databaseUrl, WORKBENCH_MASTER_KEY: TEST_MASTER_KEY, WORKBENCH_PUBLIC_URL: undefined, ...opts.env });
+    restoreEnv = setEnv({
+      DATABASE_URL: database.databaseUrl,
+      WORKBENCH_MASTER_KEY: TEST_MASTER_KEY,
+      WORKBENCH_PUBLIC_URL: undefined,
+      ...opts.env,
+    });
     // lib/env and lib/crypto/master-key cache what they read: fresh modules see this suite's values.
     vi.resetModules();
     app = await loadApp(session);
@@ -185,11 +221,27 @@ export function useWebhookApp(provider: Provider, opts: { env?: Record<string, s
       const agent = await app.agents.createAgent({ db, input: { name: "Agent" } });
       let workflow = await app.workflows.createWorkflow({ db, agentId: agent.id, input: { name: "Flow" } });
       for (let version = 1; version < (fixture.workflowVersion ?? 1); version++) {
-        workflow = await app.workflows.updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [{ id: `s${version}`, type: "transform", config: { expression: "trigger.body" } }] } } });
+        workflow = await app.workflows.updateWorkflow({
+          db,
+          workflowId: workflow.id,
+          input: {
+            definition: { steps: [{ id: `s${version}`, type: "transform", config: { expression: "trigger.body" } }] },
+          },
+        });
       }
-      const webhook = await app.webhooks.createWebhook({ db, agentId: agent.id, input: { name: fixture.name ?? "OCR results", workflowId: workflow.id, ...fixture.settings }, baseUrl });
+      const webhook = await app.webhooks.createWebhook({
+        db,
+        agentId: agent.id,
+        input: { name: fixture.name ?? "OCR results", workflowId: workflow.id, ...fixture.settings },
+        baseUrl,
+      });
       if (fixture.withKey === false) return { agent, workflow, webhook, privateKey: "" };
-      const { keyFile } = await app.webhooks.generateWebhookKey({ db, agentId: agent.id, webhookId: webhook.id, baseUrl });
+      const { keyFile } = await app.webhooks.generateWebhookKey({
+        db,
+        agentId: agent.id,
+        webhookId: webhook.id,
+        baseUrl,
+      });
       return { agent, workflow, webhook, privateKey: keyFile.privateKey };
     },
   };

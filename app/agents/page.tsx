@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { AgentsPage } from "@/components/agents/agents-page";
 
 export const metadata: Metadata = { title: "Agents" };

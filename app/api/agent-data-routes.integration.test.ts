@@ -2,6 +2,7 @@
 // their collections, conversations and their messages, and the agent's settings (LLM provider
 // with its key stored encrypted, and the outbound signing secret).
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
@@ -23,7 +24,12 @@ type Reply = { status: number; body: Record<string, any> }; // eslint-disable-li
 
 const withParams = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (path = "/") => new Request(`${baseUrl}${path}`);
-const patch = (body: unknown) => new Request(`${baseUrl}/`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const patch = (body: unknown) =>
+  new Request(`${baseUrl}/`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 async function reply(response: Promise<Response>): Promise<Reply> {
   const res = await response;
@@ -39,11 +45,14 @@ describe.each(providers)("agent data routes on %s", (provider) => {
   });
 
   const createAgent = (name = "Agent") => harness.app.agents.createAgent({ db: harness.direct, input: { name } });
-  const write = (agentId: string, collection: string, key: string, data: unknown) => m.upsertRecord({ db: harness.direct, agentId, collection, key, data, mode: "replace" });
+  const write = (agentId: string, collection: string, key: string, data: unknown) =>
+    m.upsertRecord({ db: harness.direct, agentId, collection, key, data, mode: "replace" });
 
   describe("records", () => {
-    const listRecords = (agentId: string, query = "") => reply(m.records.GET(get(`/api/agents/${agentId}/records${query}`), withParams({ agentId })));
-    const deleteRecord = (agentId: string, recordId: string) => reply(m.record.DELETE(new Request(`${baseUrl}/`, { method: "DELETE" }), withParams({ agentId, recordId })));
+    const listRecords = (agentId: string, query = "") =>
+      reply(m.records.GET(get(`/api/agents/${agentId}/records${query}`), withParams({ agentId })));
+    const deleteRecord = (agentId: string, recordId: string) =>
+      reply(m.record.DELETE(new Request(`${baseUrl}/`, { method: "DELETE" }), withParams({ agentId, recordId })));
 
     it("lists the agent's collections with their counts, most recently written first", async () => {
       const agent = await createAgent();
@@ -61,7 +70,9 @@ describe.each(providers)("agent data routes on %s", (provider) => {
         { collection: "clients", count: 2, updatedAt: expect.any(String) },
       ]);
       expect(body.collections[0].updatedAt > body.collections[1].updatedAt).toBe(true);
-      expect((await listRecords(other.id)).body.collections.map((c: { collection: string }) => c.collection)).toEqual(["secrets"]);
+      expect((await listRecords(other.id)).body.collections.map((c: { collection: string }) => c.collection)).toEqual([
+        "secrets",
+      ]);
     });
 
     it("lists one collection's records with their data, in pages", async () => {
@@ -72,7 +83,14 @@ describe.each(providers)("agent data routes on %s", (provider) => {
       const all = await listRecords(agent.id, "?collection=clients");
       expect(all.status).toBe(200);
       expect(all.body.records.map((record: { key: string }) => record.key).toSorted()).toEqual(["a", "b", "c"]);
-      expect(all.body.records[0]).toEqual({ id: expect.stringMatching(/^rec_/), collection: "clients", key: expect.any(String), data: { key: all.body.records[0].key, nested: { ok: true } }, createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(all.body.records[0]).toEqual({
+        id: expect.stringMatching(/^rec_/),
+        collection: "clients",
+        key: expect.any(String),
+        data: { key: all.body.records[0].key, nested: { ok: true } },
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
       expect(all.body.nextCursor).toBeNull();
 
       const keys: string[] = [];
@@ -98,7 +116,9 @@ describe.each(providers)("agent data routes on %s", (provider) => {
       expect(await harness.direct.dataRecord.count({ where: { agentId: agent.id } })).toBe(2);
       const deleted = await deleteRecord(agent.id, record.id);
       expect(deleted.status).toBe(204);
-      expect((await listRecords(agent.id, "?collection=clients")).body.records.map((r: { id: string }) => r.id)).not.toContain(record.id);
+      expect(
+        (await listRecords(agent.id, "?collection=clients")).body.records.map((r: { id: string }) => r.id),
+      ).not.toContain(record.id);
       expect((await deleteRecord(agent.id, record.id)).status).toBe(404);
     });
 
@@ -116,7 +136,8 @@ describe.each(providers)("agent data routes on %s", (provider) => {
 
   describe("conversations", () => {
     const listConversations = (agentId: string) => reply(m.conversations.GET(get(), withParams({ agentId })));
-    const listMessages = (agentId: string, conversationId: string) => reply(m.messages.GET(get(), withParams({ agentId, conversationId })));
+    const listMessages = (agentId: string, conversationId: string) =>
+      reply(m.messages.GET(get(), withParams({ agentId, conversationId })));
     const post = (agentId: string, conversationKey: string, content: string, title?: string) =>
       m.postMessage({ db: harness.direct, agentId, conversationKey, content, title, executionId: "run_x" });
 
@@ -131,15 +152,31 @@ describe.each(providers)("agent data routes on %s", (provider) => {
 
       const { status, body } = await listConversations(agent.id);
       expect(status).toBe(200);
-      expect(body.conversations.map((c: { externalKey: string; title: string; messageCount: number }) => [c.externalKey, c.title, c.messageCount])).toEqual([
+      expect(
+        body.conversations.map((c: { externalKey: string; title: string; messageCount: number }) => [
+          c.externalKey,
+          c.title,
+          c.messageCount,
+        ]),
+      ).toEqual([
         ["ticket-1", "Refund request", 2],
         ["ticket-2", "ticket-2", 1],
       ]);
 
       const messages = await listMessages(agent.id, first.conversationId);
       expect(messages.status).toBe(200);
-      expect(messages.body.conversation).toMatchObject({ id: first.conversationId, externalKey: "ticket-1", messageCount: 2 });
-      expect(messages.body.messages.map((message: { content: string; role: string; executionId: string }) => [message.content, message.role, message.executionId])).toEqual([
+      expect(messages.body.conversation).toMatchObject({
+        id: first.conversationId,
+        externalKey: "ticket-1",
+        messageCount: 2,
+      });
+      expect(
+        messages.body.messages.map((message: { content: string; role: string; executionId: string }) => [
+          message.content,
+          message.role,
+          message.executionId,
+        ]),
+      ).toEqual([
         ["Opened", "agent", "run_x"],
         ["Solved", "agent", "run_x"],
       ]);
@@ -158,7 +195,8 @@ describe.each(providers)("agent data routes on %s", (provider) => {
 
   describe("settings", () => {
     const getSettings = (agentId: string) => reply(m.settings.GET(get(), withParams({ agentId })));
-    const patchSettings = (agentId: string, body: unknown) => reply(m.settings.PATCH(patch(body), withParams({ agentId })));
+    const patchSettings = (agentId: string, body: unknown) =>
+      reply(m.settings.PATCH(patch(body), withParams({ agentId })));
     const storedRow = (agentId: string) => harness.direct.agent.findUniqueOrThrow({ where: { id: agentId } });
 
     it("starts empty, with an outbound signing secret created once and stable across reads", async () => {
@@ -166,7 +204,12 @@ describe.each(providers)("agent data routes on %s", (provider) => {
       const reads = await Promise.all([getSettings(agent.id), getSettings(agent.id), getSettings(agent.id)]);
       const { status, body } = reads[0];
       expect(status).toBe(200);
-      expect(body.settings).toEqual({ llmBaseUrl: null, llmModel: null, llmApiKeyConfigured: false, outboundSigningSecret: expect.stringMatching(/^aos_[\w-]{43}$/) });
+      expect(body.settings).toEqual({
+        llmBaseUrl: null,
+        llmModel: null,
+        llmApiKeyConfigured: false,
+        outboundSigningSecret: expect.stringMatching(/^aos_[\w-]{43}$/),
+      });
       const secret = body.settings.outboundSigningSecret;
       for (const read of reads) expect(read.body.settings.outboundSigningSecret).toBe(secret);
       expect((await getSettings(agent.id)).body.settings.outboundSigningSecret).toBe(secret);
@@ -179,9 +222,17 @@ describe.each(providers)("agent data routes on %s", (provider) => {
     it("stores the LLM API key encrypted, never returns it, keeps it when omitted and clears it with null", async () => {
       const agent = await createAgent();
       const apiKey = "sk-test-0123456789abcdef";
-      const saved = await patchSettings(agent.id, { llmBaseUrl: "https://llm.example.com/v1/", llmModel: " gpt-test ", llmApiKey: apiKey });
+      const saved = await patchSettings(agent.id, {
+        llmBaseUrl: "https://llm.example.com/v1/",
+        llmModel: " gpt-test ",
+        llmApiKey: apiKey,
+      });
       expect(saved.status).toBe(200);
-      expect(saved.body.settings).toMatchObject({ llmBaseUrl: "https://llm.example.com/v1", llmModel: "gpt-test", llmApiKeyConfigured: true });
+      expect(saved.body.settings).toMatchObject({
+        llmBaseUrl: "https://llm.example.com/v1",
+        llmModel: "gpt-test",
+        llmApiKeyConfigured: true,
+      });
       expect(JSON.stringify(saved.body)).not.toContain(apiKey);
       expect(JSON.stringify((await getSettings(agent.id)).body)).not.toContain(apiKey);
 
@@ -190,15 +241,27 @@ describe.each(providers)("agent data routes on %s", (provider) => {
       expect(JSON.stringify(row)).not.toContain(apiKey);
       expect(JSON.stringify(row)).not.toContain(Buffer.from(apiKey).toString("base64"));
       // It decrypts back for the LLM step.
-      expect(await m.getAgentLlmProvider({ db: harness.direct, agentId: agent.id })).toEqual({ baseUrl: "https://llm.example.com/v1", model: "gpt-test", apiKey });
+      expect(await m.getAgentLlmProvider({ db: harness.direct, agentId: agent.id })).toEqual({
+        baseUrl: "https://llm.example.com/v1",
+        model: "gpt-test",
+        apiKey,
+      });
 
       const renamed = await patchSettings(agent.id, { llmModel: "gpt-other" });
-      expect(renamed.body.settings).toMatchObject({ llmModel: "gpt-other", llmApiKeyConfigured: true, llmBaseUrl: "https://llm.example.com/v1" });
+      expect(renamed.body.settings).toMatchObject({
+        llmModel: "gpt-other",
+        llmApiKeyConfigured: true,
+        llmBaseUrl: "https://llm.example.com/v1",
+      });
       expect((await storedRow(agent.id)).llmApiKeyCiphertext).toBe(row.llmApiKeyCiphertext);
 
       const cleared = await patchSettings(agent.id, { llmApiKey: null, llmBaseUrl: "" });
       expect(cleared.status).toBe(200);
-      expect(cleared.body.settings).toMatchObject({ llmApiKeyConfigured: false, llmBaseUrl: null, llmModel: "gpt-other" });
+      expect(cleared.body.settings).toMatchObject({
+        llmApiKeyConfigured: false,
+        llmBaseUrl: null,
+        llmModel: "gpt-other",
+      });
       expect(await storedRow(agent.id)).toMatchObject({ llmApiKeyCiphertext: null, llmBaseUrl: null });
       expect(await m.getAgentLlmProvider({ db: harness.direct, agentId: agent.id })).toBeNull();
     });

@@ -1,9 +1,16 @@
 // Drives the real route handlers with real Requests against a fresh database per provider:
 // status codes and JSON bodies as a client sees them, and no 500 for any bad input.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { createClient, type Db } from "@/lib/db/create-client";
-import { createEmptyDatabase, isProviderAvailable, providers, skipUnlessAvailable, type EmptyDatabase } from "@/test/databases";
 import { createTestUser, signedIn } from "@/test/auth";
+import {
+  createEmptyDatabase,
+  isProviderAvailable,
+  providers,
+  skipUnlessAvailable,
+  type EmptyDatabase,
+} from "@/test/databases";
 
 // lib/db keeps its client here; each provider's suite must start without the previous one's.
 const appGlobal = globalThis as typeof globalThis & { __workbenchDb?: { ready: Promise<Db> } };
@@ -32,7 +39,11 @@ const agentParams = (agentId: string) => ({ params: Promise.resolve({ agentId })
 const workflowParams = (workflowId: string) => ({ params: Promise.resolve({ workflowId }) });
 
 function jsonRequest(method: string, path: string, body: unknown): Request {
-  return new Request(`${base}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return new Request(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 function rawRequest(method: string, path: string, body: string, contentType?: string): Request {
   return new Request(`${base}${path}`, { method, headers: contentType ? { "content-type": contentType } : {}, body });
@@ -91,7 +102,10 @@ describe.each(providers)("API routes on %s", (provider) => {
   });
 
   it("creates (201) and lists (200) agents in the test database", async () => {
-    const response = await routes.agents.POST(jsonRequest("POST", "/api/agents", { name: " Fraud monitor ", description: "alerts" }), noParams);
+    const response = await routes.agents.POST(
+      jsonRequest("POST", "/api/agents", { name: " Fraud monitor ", description: "alerts" }),
+      noParams,
+    );
     expect(response.status).toBe(201);
     const { agent } = await bodyOf(response);
     expect(agent).toMatchObject({ name: "Fraud monitor", description: "alerts", workflowCount: 0 });
@@ -99,7 +113,9 @@ describe.each(providers)("API routes on %s", (provider) => {
     const list = await routes.agents.GET(new Request(`${base}/api/agents`), noParams);
     expect(list.status).toBe(200);
     expect(await bodyOf(list)).toEqual({ agents: [agent] });
-    expect(await direct.agent.findUnique({ where: { id: agent.id }, select: { name: true } })).toEqual({ name: "Fraud monitor" });
+    expect(await direct.agent.findUnique({ where: { id: agent.id }, select: { name: true } })).toEqual({
+      name: "Fraud monitor",
+    });
   });
 
   it("reads (200), renames (200) and deletes (204) an agent", async () => {
@@ -108,11 +124,17 @@ describe.each(providers)("API routes on %s", (provider) => {
     expect(read.status).toBe(200);
     expect((await bodyOf(read)).agent).toMatchObject({ id, name: "Old" });
 
-    const patched = await routes.agent.PATCH(jsonRequest("PATCH", `/api/agents/${id}`, { name: "New" }), agentParams(id));
+    const patched = await routes.agent.PATCH(
+      jsonRequest("PATCH", `/api/agents/${id}`, { name: "New" }),
+      agentParams(id),
+    );
     expect(patched.status).toBe(200);
     expect((await bodyOf(patched)).agent).toMatchObject({ id, name: "New" });
 
-    const deleted = await routes.agent.DELETE(new Request(`${base}/api/agents/${id}`, { method: "DELETE" }), agentParams(id));
+    const deleted = await routes.agent.DELETE(
+      new Request(`${base}/api/agents/${id}`, { method: "DELETE" }),
+      agentParams(id),
+    );
     expect(deleted.status).toBe(204);
     expect(await deleted.text()).toBe("");
     expect(await direct.agent.count()).toBe(0);
@@ -120,30 +142,60 @@ describe.each(providers)("API routes on %s", (provider) => {
 
   it("creates, lists, updates and deletes workflows; deleting the agent removes them", async () => {
     const agent = await createAgentViaApi();
-    const created = await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "Ingest" }), agentParams(agent.id));
+    const created = await routes.agentWorkflows.POST(
+      jsonRequest("POST", "/", { name: "Ingest" }),
+      agentParams(agent.id),
+    );
     expect(created.status).toBe(201);
     const { workflow } = await bodyOf(created);
-    expect(workflow).toMatchObject({ agentId: agent.id, name: "Ingest", version: 1, definition: { steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } } });
+    expect(workflow).toMatchObject({
+      agentId: agent.id,
+      name: "Ingest",
+      version: 1,
+      definition: { steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } },
+    });
 
     const listed = await routes.agentWorkflows.GET(new Request(`${base}/`), agentParams(agent.id));
     expect(listed.status).toBe(200);
     expect(await bodyOf(listed)).toEqual({ workflows: [workflow] });
 
     const definition = {
-      steps: [{ id: "notify", type: "http_request", timeoutSeconds: 10, config: { method: "POST", url: "https://example.com/hook", headers: {}, body: { id: "{{ trigger.body.id }}" }, failOnHttpError: true } }],
+      steps: [
+        {
+          id: "notify",
+          type: "http_request",
+          timeoutSeconds: 10,
+          config: {
+            method: "POST",
+            url: "https://example.com/hook",
+            headers: {},
+            body: { id: "{{ trigger.body.id }}" },
+            failOnHttpError: true,
+          },
+        },
+      ],
       retry: { maxAttempts: 2, backoffSeconds: 5 },
     };
     const patched = await routes.workflow.PATCH(jsonRequest("PATCH", "/", { definition }), workflowParams(workflow.id));
     expect(patched.status).toBe(200);
     expect((await bodyOf(patched)).workflow).toMatchObject({ version: 2, definition });
-    const versions = await direct.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: "asc" } });
-    expect(versions.map((row) => [row.version, JSON.parse(row.definition).steps.length])).toEqual([[1, 0], [2, 1]]);
+    const versions = await direct.workflowVersion.findMany({
+      where: { workflowId: workflow.id },
+      orderBy: { version: "asc" },
+    });
+    expect(versions.map((row) => [row.version, JSON.parse(row.definition).steps.length])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
 
     const read = await routes.workflow.GET(new Request(`${base}/`), workflowParams(workflow.id));
     expect((await bodyOf(read)).workflow).toMatchObject({ version: 2, definition });
 
     await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "second" }), agentParams(agent.id));
-    const deletedOne = await routes.workflow.DELETE(new Request(`${base}/`, { method: "DELETE" }), workflowParams(workflow.id));
+    const deletedOne = await routes.workflow.DELETE(
+      new Request(`${base}/`, { method: "DELETE" }),
+      workflowParams(workflow.id),
+    );
     expect(deletedOne.status).toBe(204);
     expect(await direct.workflow.count()).toBe(1);
 
@@ -159,9 +211,9 @@ describe.each(providers)("API routes on %s", (provider) => {
   });
 
   it.each([
-    ["broken JSON", "{\"name\": "],
+    ["broken JSON", '{"name": '],
     ["an empty body", ""],
-    ["JSON with a trailing comma", "{\"name\": \"A\",}"],
+    ["JSON with a trailing comma", '{"name": "A",}'],
   ])("answers 400 malformed_json for %s", async (_name, body) => {
     const response = await routes.agents.POST(rawRequest("POST", "/api/agents", body, "application/json"), noParams);
     expect(response.status).toBe(400);
@@ -180,10 +232,16 @@ describe.each(providers)("API routes on %s", (provider) => {
     expect(await direct.agent.count()).toBe(0);
   });
 
-  it.each(["application/json; charset=utf-8", "application/merge-patch+json"])("accepts JSON sent as %s", async (contentType) => {
-    const response = await routes.agents.POST(rawRequest("POST", "/api/agents", '{"name":"A"}', contentType), noParams);
-    expect(response.status).toBe(201);
-  });
+  it.each(["application/json; charset=utf-8", "application/merge-patch+json"])(
+    "accepts JSON sent as %s",
+    async (contentType) => {
+      const response = await routes.agents.POST(
+        rawRequest("POST", "/api/agents", '{"name":"A"}', contentType),
+        noParams,
+      );
+      expect(response.status).toBe(201);
+    },
+  );
 
   it("answers 404 for unknown agents and workflows", async () => {
     const id = "cl_unknown";
@@ -241,24 +299,55 @@ describe.each(providers)("API routes on %s", (provider) => {
       ["a step without a type", { definition: { steps: [{ id: "a" }] } }],
       ["a step of an unknown type", { definition: { steps: [{ id: "a", type: "log", config: {} }] } }],
       ["an HTTP step without a url", { definition: { steps: [{ id: "a", type: "http_request", config: {} }] } }],
-      ["a step config that is not an object", { definition: { steps: [{ id: "a", type: "transform", config: "1 + 1" }] } }],
-      ["a step id with a dash", { definition: { steps: [{ id: "a-b", type: "transform", config: { expression: "1" } }] } }],
+      [
+        "a step config that is not an object",
+        { definition: { steps: [{ id: "a", type: "transform", config: "1 + 1" }] } },
+      ],
+      [
+        "a step id with a dash",
+        { definition: { steps: [{ id: "a-b", type: "transform", config: { expression: "1" } }] } },
+      ],
       ["11 attempts", { definition: { steps: [], retry: { maxAttempts: 11 } } }],
-      ["duplicate step ids", { definition: { steps: [{ id: "a", type: "transform", config: { expression: "1" } }, { id: "a", type: "transform", config: { expression: "2" } }] } }],
-      ["101 steps", { definition: { steps: Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, type: "transform", config: { expression: "1" } })) } }],
+      [
+        "duplicate step ids",
+        {
+          definition: {
+            steps: [
+              { id: "a", type: "transform", config: { expression: "1" } },
+              { id: "a", type: "transform", config: { expression: "2" } },
+            ],
+          },
+        },
+      ],
+      [
+        "101 steps",
+        {
+          definition: {
+            steps: Array.from({ length: 101 }, (_, i) => ({
+              id: `s${i}`,
+              type: "transform",
+              config: { expression: "1" },
+            })),
+          },
+        },
+      ],
       ["an agentId (moving workflows is not supported)", { agentId: "other" }],
     ])("PATCH /api/workflows/:id with %s -> 400", async (_name, body) => {
       const agent = await createAgentViaApi();
-      const { workflow } = await bodyOf(await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "W" }), agentParams(agent.id)));
+      const { workflow } = await bodyOf(
+        await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "W" }), agentParams(agent.id)),
+      );
       const response = await routes.workflow.PATCH(jsonRequest("PATCH", "/", body), workflowParams(workflow.id));
       expect(response.status).toBe(400);
       expect((await bodyOf(response)).error.code).toBe("invalid_input");
-      expect(await direct.workflow.findUnique({ where: { id: workflow.id }, select: { version: true } })).toEqual({ version: 1 });
+      expect(await direct.workflow.findUnique({ where: { id: workflow.id }, select: { version: true } })).toEqual({
+        version: 1,
+      });
     });
 
     it.each([
       ["a very long id", "x".repeat(10_000)],
-      ["an id with SQL in it", "'; DROP TABLE \"Agent\"; --"],
+      ["an id with SQL in it", '\'; DROP TABLE "Agent"; --'],
       ["an id with a NUL byte", "a\u0000b"],
       ["a non-ASCII id", "агент-🙂"],
     ])("GET /api/agents/:id with %s -> 404", async (_name, id) => {
@@ -284,22 +373,34 @@ describe.each(providers)("API routes on %s", (provider) => {
 
     it("POST /api/agents/:id/workflows with a NUL byte in the name -> 400", async () => {
       const agent = await createAgentViaApi();
-      const response = await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "\u0000" }), agentParams(agent.id));
+      const response = await routes.agentWorkflows.POST(
+        jsonRequest("POST", "/", { name: "\u0000" }),
+        agentParams(agent.id),
+      );
       expect(response.status).toBe(400);
       expect((await bodyOf(response)).error.field).toBe("name");
     });
 
     it("stores a NUL byte inside a step's own fields (definitions are stored as escaped JSON)", async () => {
       const agent = await createAgentViaApi();
-      const { workflow } = await bodyOf(await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "W" }), agentParams(agent.id)));
+      const { workflow } = await bodyOf(
+        await routes.agentWorkflows.POST(jsonRequest("POST", "/", { name: "W" }), agentParams(agent.id)),
+      );
       const definition = {
-        steps: [{ id: "a", type: "notify", timeoutSeconds: 30, config: { conversationKey: "k\u0000", message: "x\u0000y" } }],
+        steps: [
+          { id: "a", type: "notify", timeoutSeconds: 30, config: { conversationKey: "k\u0000", message: "x\u0000y" } },
+        ],
         retry: { maxAttempts: 3, backoffSeconds: 10 },
       };
-      const response = await routes.workflow.PATCH(jsonRequest("PATCH", "/", { definition }), workflowParams(workflow.id));
+      const response = await routes.workflow.PATCH(
+        jsonRequest("PATCH", "/", { definition }),
+        workflowParams(workflow.id),
+      );
       expect(response.status).toBe(200);
       expect((await bodyOf(response)).workflow.definition).toEqual(definition);
-      const stored = await direct.workflowVersion.findUniqueOrThrow({ where: { workflowId_version: { workflowId: workflow.id, version: 2 } } });
+      const stored = await direct.workflowVersion.findUniqueOrThrow({
+        where: { workflowId_version: { workflowId: workflow.id, version: 2 } },
+      });
       expect(stored.definition).toContain("x\\u0000y");
       expect(JSON.parse(stored.definition)).toEqual(definition);
     });

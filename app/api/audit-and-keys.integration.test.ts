@@ -2,8 +2,9 @@
 // cannot see or download keys, a builder can; changes are recorded with their actor, never with a
 // secret, and admins read them newest first.
 import { beforeAll, describe, expect, it } from "vitest";
-import { providers } from "@/test/databases";
+
 import { createTestUser, signedIn, type TestUser } from "@/test/auth";
+import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 async function loadModules() {
@@ -24,7 +25,8 @@ type Reply = { status: number; body: Record<string, any> }; // eslint-disable-li
 
 const withParams = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (path = "/") => new Request(`${baseUrl}${path}`);
-const send = (method: string, body: unknown) => new Request(`${baseUrl}/`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const send = (method: string, body: unknown) =>
+  new Request(`${baseUrl}/`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 async function reply(response: Promise<Response>): Promise<Reply> {
   const res = await response;
@@ -33,7 +35,9 @@ async function reply(response: Promise<Response>): Promise<Reply> {
 
 /** Every route module of `modules`, sending `user`'s cookie. */
 function as(modules: Modules, user: TestUser): Modules {
-  return Object.fromEntries(Object.entries(modules).map(([name, module]) => [name, signedIn(module, () => user.cookie)])) as Modules;
+  return Object.fromEntries(
+    Object.entries(modules).map(([name, module]) => [name, signedIn(module, () => user.cookie)]),
+  ) as Modules;
 }
 
 describe.each(providers)("keys, secrets and the audit log on %s", (provider) => {
@@ -51,7 +55,12 @@ describe.each(providers)("keys, secrets and the audit log on %s", (provider) => 
   /** A webhook created and keyed through the API by the harness's builder. */
   async function webhookViaApi() {
     const { agent, workflow } = await harness.createWebhook({ withKey: false });
-    const created = await reply(builder().webhooks.POST(send("POST", { name: "OCR results", workflowId: workflow.id }), withParams({ agentId: agent.id })));
+    const created = await reply(
+      builder().webhooks.POST(
+        send("POST", { name: "OCR results", workflowId: workflow.id }),
+        withParams({ agentId: agent.id }),
+      ),
+    );
     expect(created.status).toBe(201);
     const ids = { agentId: agent.id, webhookId: created.body.webhook.id as string };
     const key = await reply(builder().key.POST(send("POST", {}), withParams(ids)));
@@ -84,13 +93,23 @@ describe.each(providers)("keys, secrets and the audit log on %s", (provider) => 
       const { agent } = await harness.createWebhook({ withKey: false });
       const asViewer = await reply(as(modules, viewer).settings.GET(get(), withParams({ agentId: agent.id })));
       expect(asViewer.status).toBe(200);
-      expect(asViewer.body.settings).toEqual({ llmBaseUrl: null, llmModel: null, llmApiKeyConfigured: false, outboundSigningSecret: null });
-      expect((await harness.direct.agent.findUniqueOrThrow({ where: { id: agent.id } })).outboundSecretCiphertext).toBeNull();
+      expect(asViewer.body.settings).toEqual({
+        llmBaseUrl: null,
+        llmModel: null,
+        llmApiKeyConfigured: false,
+        outboundSigningSecret: null,
+      });
+      expect(
+        (await harness.direct.agent.findUniqueOrThrow({ where: { id: agent.id } })).outboundSecretCiphertext,
+      ).toBeNull();
 
       const asBuilder = await reply(builder().settings.GET(get(), withParams({ agentId: agent.id })));
       const secret = asBuilder.body.settings.outboundSigningSecret as string;
       expect(secret).toMatch(/^aos_/);
-      expect((await reply(as(modules, viewer).settings.GET(get(), withParams({ agentId: agent.id })))).body.settings.outboundSigningSecret).toBeNull();
+      expect(
+        (await reply(as(modules, viewer).settings.GET(get(), withParams({ agentId: agent.id })))).body.settings
+          .outboundSigningSecret,
+      ).toBeNull();
     });
 
     it("lets a builder download the key file", async () => {
@@ -109,41 +128,125 @@ describe.each(providers)("keys, secrets and the audit log on %s", (provider) => 
       expect(downloaded.status).toBe(200);
       const rotated = await reply(builder().rotateKey.POST(send("POST", { graceHours: 1 }), withParams(ids)));
       const rotatedKey = rotated.body.keyFile.privateKey as string;
-      expect((await reply(builder().webhook.PATCH(send("PATCH", { enabled: false }), withParams(ids)))).status).toBe(200);
-      expect((await reply(builder().webhook.PATCH(send("PATCH", { name: "OCR v2" }), withParams(ids)))).status).toBe(200);
+      expect((await reply(builder().webhook.PATCH(send("PATCH", { enabled: false }), withParams(ids)))).status).toBe(
+        200,
+      );
+      expect((await reply(builder().webhook.PATCH(send("PATCH", { name: "OCR v2" }), withParams(ids)))).status).toBe(
+        200,
+      );
       const definition = { steps: [{ id: "a", type: "transform", config: { expression: "1" } }] };
-      expect((await reply(builder().workflow.PATCH(send("PATCH", { definition }), withParams({ workflowId: ids.workflowId })))).status).toBe(200);
+      expect(
+        (
+          await reply(
+            builder().workflow.PATCH(send("PATCH", { definition }), withParams({ workflowId: ids.workflowId })),
+          )
+        ).status,
+      ).toBe(200);
       const llmApiKey = "sk-audit-secret-0123456789";
-      expect((await reply(builder().settings.PATCH(send("PATCH", { llmApiKey, llmModel: "m" }), withParams({ agentId: ids.agentId })))).status).toBe(200);
+      expect(
+        (
+          await reply(
+            builder().settings.PATCH(send("PATCH", { llmApiKey, llmModel: "m" }), withParams({ agentId: ids.agentId })),
+          )
+        ).status,
+      ).toBe(200);
       const target = await createTestUser({ db: harness.direct, role: "viewer" });
       const newPassword = "the-new-password-42";
-      expect((await reply(as(modules, admin).user.PATCH(send("PATCH", { role: "builder", password: newPassword }), withParams({ userId: target.id })))).status).toBe(200);
+      expect(
+        (
+          await reply(
+            as(modules, admin).user.PATCH(
+              send("PATCH", { role: "builder", password: newPassword }),
+              withParams({ userId: target.id }),
+            ),
+          )
+        ).status,
+      ).toBe(200);
 
       const rows = await harness.direct.auditEvent.findMany({ orderBy: { id: "asc" } });
-      const summary = rows.map((row) => ({ action: row.action, actorId: row.actorId, actorEmail: row.actorEmail, targetId: row.targetId, details: JSON.parse(row.details) }));
+      const summary = rows.map((row) => ({
+        action: row.action,
+        actorId: row.actorId,
+        actorEmail: row.actorEmail,
+        targetId: row.targetId,
+        details: JSON.parse(row.details),
+      }));
       const builderActor = { actorId: harness.user.id, actorEmail: harness.user.email };
       expect(summary).toEqual([
-        { action: "webhook.created", ...builderActor, targetId: ids.webhookId, details: { agentId: ids.agentId, name: "OCR results", workflowId: ids.workflowId } },
-        { action: "webhook.key_generated", ...builderActor, targetId: ids.webhookId, details: { agentId: ids.agentId, name: "OCR results" } },
-        { action: "webhook.key_downloaded", ...builderActor, targetId: ids.webhookId, details: { agentId: ids.agentId, name: "OCR results" } },
-        { action: "webhook.key_rotated", ...builderActor, targetId: ids.webhookId, details: { agentId: ids.agentId, name: "OCR results", previousKeyExpiresAt: expect.any(String) } },
-        { action: "webhook.disabled", ...builderActor, targetId: ids.webhookId, details: { agentId: ids.agentId, name: "OCR results" } },
-        { action: "webhook.updated", ...builderActor, targetId: ids.webhookId, details: { agentId: ids.agentId, name: "OCR v2", fields: ["name"] } },
-        { action: "workflow.updated", ...builderActor, targetId: ids.workflowId, details: { agentId: ids.agentId, name: "Flow", version: 2, fields: ["definition"] } },
-        { action: "agent.settings_changed", ...builderActor, targetId: ids.agentId, details: { fields: ["llmApiKey", "llmModel"] } },
+        {
+          action: "webhook.created",
+          ...builderActor,
+          targetId: ids.webhookId,
+          details: { agentId: ids.agentId, name: "OCR results", workflowId: ids.workflowId },
+        },
+        {
+          action: "webhook.key_generated",
+          ...builderActor,
+          targetId: ids.webhookId,
+          details: { agentId: ids.agentId, name: "OCR results" },
+        },
+        {
+          action: "webhook.key_downloaded",
+          ...builderActor,
+          targetId: ids.webhookId,
+          details: { agentId: ids.agentId, name: "OCR results" },
+        },
+        {
+          action: "webhook.key_rotated",
+          ...builderActor,
+          targetId: ids.webhookId,
+          details: { agentId: ids.agentId, name: "OCR results", previousKeyExpiresAt: expect.any(String) },
+        },
+        {
+          action: "webhook.disabled",
+          ...builderActor,
+          targetId: ids.webhookId,
+          details: { agentId: ids.agentId, name: "OCR results" },
+        },
+        {
+          action: "webhook.updated",
+          ...builderActor,
+          targetId: ids.webhookId,
+          details: { agentId: ids.agentId, name: "OCR v2", fields: ["name"] },
+        },
+        {
+          action: "workflow.updated",
+          ...builderActor,
+          targetId: ids.workflowId,
+          details: { agentId: ids.agentId, name: "Flow", version: 2, fields: ["definition"] },
+        },
+        {
+          action: "agent.settings_changed",
+          ...builderActor,
+          targetId: ids.agentId,
+          details: { fields: ["llmApiKey", "llmModel"] },
+        },
         expect.anything(),
         expect.anything(),
       ]);
       // One request, two events: written within the same millisecond they may sort either way.
       expect(summary.slice(-2)).toEqual(
         expect.arrayContaining([
-          { action: "user.role_changed", actorId: admin.id, actorEmail: "admin@example.com", targetId: target.id, details: { email: target.email, from: "viewer", to: "builder" } },
-          { action: "user.password_changed", actorId: admin.id, actorEmail: "admin@example.com", targetId: target.id, details: { email: target.email } },
+          {
+            action: "user.role_changed",
+            actorId: admin.id,
+            actorEmail: "admin@example.com",
+            targetId: target.id,
+            details: { email: target.email, from: "viewer", to: "builder" },
+          },
+          {
+            action: "user.password_changed",
+            actorId: admin.id,
+            actorEmail: "admin@example.com",
+            targetId: target.id,
+            details: { email: target.email },
+          },
         ]),
       );
 
       const everything = JSON.stringify(rows);
-      for (const secret of [ids.privateKey, rotatedKey, llmApiKey, newPassword]) expect(everything).not.toContain(secret);
+      for (const secret of [ids.privateKey, rotatedKey, llmApiKey, newPassword])
+        expect(everything).not.toContain(secret);
       expect(everything).not.toMatch(/awk_|scrypt\$/);
     });
 
@@ -155,7 +258,10 @@ describe.each(providers)("keys, secrets and the audit log on %s", (provider) => 
       const asAdmin = as(modules, admin);
       const first = await reply(asAdmin.audit.GET(get("/api/audit?limit=2"), withParams({})));
       expect(first.status).toBe(200);
-      expect(first.body.events.map((event: { action: string }) => event.action)).toEqual(["webhook.key_downloaded", "webhook.key_generated"]);
+      expect(first.body.events.map((event: { action: string }) => event.action)).toEqual([
+        "webhook.key_downloaded",
+        "webhook.key_generated",
+      ]);
       expect(first.body.events[0]).toEqual({
         id: expect.stringMatching(/^aud_/),
         actorId: harness.user.id,
@@ -167,8 +273,13 @@ describe.each(providers)("keys, secrets and the audit log on %s", (provider) => 
         ip: "unknown",
         createdAt: expect.any(String),
       });
-      const second = await reply(asAdmin.audit.GET(get(`/api/audit?limit=2&cursor=${first.body.nextCursor}`), withParams({})));
-      expect(second.body).toEqual({ events: [expect.objectContaining({ action: "webhook.created" })], nextCursor: null });
+      const second = await reply(
+        asAdmin.audit.GET(get(`/api/audit?limit=2&cursor=${first.body.nextCursor}`), withParams({})),
+      );
+      expect(second.body).toEqual({
+        events: [expect.objectContaining({ action: "webhook.created" })],
+        nextCursor: null,
+      });
 
       expect((await reply(asAdmin.audit.GET(get("/api/audit?limit=0"), withParams({})))).status).toBe(400);
       expect((await reply(builder().audit.GET(get("/api/audit"), withParams({})))).status).toBe(403);

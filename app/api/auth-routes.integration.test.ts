@@ -1,8 +1,9 @@
 // Sign-in, sign-out and the session as a browser sees them, on a fresh database per provider:
 // cookies, rotation, expiry, sliding renewal, throttling per account and per IP, and audit events.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { providers } from "@/test/databases";
+
 import { createTestUser, withCookie, type TestUser } from "@/test/auth";
+import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 async function loadModules() {
@@ -34,7 +35,13 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
 
   beforeAll(async () => {
     m = await loadModules();
-    ada = await createTestUser({ db: harness.direct, role: "builder", email: "ada@example.com", name: "Ada", password });
+    ada = await createTestUser({
+      db: harness.direct,
+      role: "builder",
+      email: "ada@example.com",
+      name: "Ada",
+      password,
+    });
   });
   beforeEach(() => {
     // Each test signs in from its own address, so per-IP counts never carry over between tests.
@@ -63,21 +70,35 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
   it("signs in (200) with a new HttpOnly, SameSite=Lax, Secure-on-localhost session cookie; /api/auth/me knows the user", async () => {
     const response = await login({ email: "ada@example.com", password });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ user: { id: ada.id, email: "ada@example.com", name: "Ada", role: "builder" } });
+    expect(await response.json()).toEqual({
+      user: { id: ada.id, email: "ada@example.com", name: "Ada", role: "builder" },
+    });
     const setCookie = response.headers.get("set-cookie")!;
-    expect(setCookie).toMatch(/^aw_session=[\w-]{43}; Path=\/; Max-Age=(1209600|12095\d\d); HttpOnly; SameSite=Lax; Secure$/);
+    expect(setCookie).toMatch(
+      /^aw_session=[\w-]{43}; Path=\/; Max-Age=(1209600|12095\d\d); HttpOnly; SameSite=Lax; Secure$/,
+    );
     expect(response.headers.get("cache-control")).toBe("no-store");
 
     const cookie = cookieFrom(response);
-    const session = await harness.direct.session.findFirstOrThrow({ where: { userId: ada.id }, orderBy: { createdAt: "desc" } });
+    const session = await harness.direct.session.findFirstOrThrow({
+      where: { userId: ada.id },
+      orderBy: { createdAt: "desc" },
+    });
     // Only a hash of the token is stored.
     expect(session.tokenHash).not.toContain(cookie.split("=")[1]);
     expect(session).toMatchObject({ ip, userAgent: "vitest" });
 
     const current = await me(cookie);
     expect(current.status).toBe(200);
-    expect(await current.json()).toEqual({ user: { id: ada.id, email: "ada@example.com", name: "Ada", role: "builder" } });
-    expect((await auditOf("auth.sign_in")).at(-1)).toMatchObject({ actorId: ada.id, actorEmail: "ada@example.com", targetType: "session", ip });
+    expect(await current.json()).toEqual({
+      user: { id: ada.id, email: "ada@example.com", name: "Ada", role: "builder" },
+    });
+    expect((await auditOf("auth.sign_in")).at(-1)).toMatchObject({
+      actorId: ada.id,
+      actorEmail: "ada@example.com",
+      targetType: "session",
+      ip,
+    });
   });
 
   it("treats the email case-insensitively", async () => {
@@ -92,7 +113,9 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
       expect(response.headers.get("set-cookie")).toBeNull();
     }
     const [wrongBody, unknownBody] = [await wrong.json(), await unknown.json()];
-    expect(wrongBody).toEqual({ error: { code: "invalid_credentials", message: "The email or password is not right" } });
+    expect(wrongBody).toEqual({
+      error: { code: "invalid_credentials", message: "The email or password is not right" },
+    });
     expect(unknownBody).toEqual(wrongBody);
 
     const failures = (await auditOf("auth.sign_in_failed")).slice(-2);
@@ -160,7 +183,10 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
 
   it("answers 401 for an expired session", async () => {
     const user = await createTestUser({ db: harness.direct, role: "viewer" });
-    await harness.direct.session.update({ where: { id: user.sessionId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await harness.direct.session.update({
+      where: { id: user.sessionId },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
     const response = await me(user.cookie);
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe("unauthenticated");
@@ -169,11 +195,16 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
   it("slides the expiry forward (and renews the cookie) when a session is used an hour or more after its last renewal", async () => {
     const user = await createTestUser({ db: harness.direct, role: "viewer" });
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    await harness.direct.session.update({ where: { id: user.sessionId }, data: { lastSeenAt: twoHoursAgo, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await harness.direct.session.update({
+      where: { id: user.sessionId },
+      data: { lastSeenAt: twoHoursAgo, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
 
     const response = await me(user.cookie);
     expect(response.status).toBe(200);
-    expect(response.headers.get("set-cookie")).toMatch(new RegExp(`^${user.cookie}; Path=/; Max-Age=(1209600|12095\\d\\d); HttpOnly`));
+    expect(response.headers.get("set-cookie")).toMatch(
+      new RegExp(`^${user.cookie}; Path=/; Max-Age=(1209600|12095\\d\\d); HttpOnly`),
+    );
     const session = await harness.direct.session.findUniqueOrThrow({ where: { id: user.sessionId } });
     expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3_600_000);
     expect(session.lastSeenAt.getTime()).toBeGreaterThan(twoHoursAgo.getTime());
@@ -187,7 +218,9 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
       const user = await createTestUser({ db: harness.direct, role: "viewer", email: "locked@example.com", password });
       for (let attempt = 1; attempt <= 5; attempt++) {
         // Each attempt from another address: the account limit holds however the IP changes.
-        expect((await login({ email: user.email, password: `wrong ${attempt}` }, { ip: `198.51.100.${attempt}` })).status).toBe(401);
+        expect(
+          (await login({ email: user.email, password: `wrong ${attempt}` }, { ip: `198.51.100.${attempt}` })).status,
+        ).toBe(401);
       }
       const locked = await login({ email: user.email, password }, { ip: "198.51.100.99" });
       expect(locked.status).toBe(429);
@@ -199,16 +232,28 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
       expect((await login({ email: "ada@example.com", password })).status).toBe(200);
 
       // Once the lock has passed, the right password works again.
-      await harness.direct.loginThrottle.update({ where: { key: "account:locked@example.com" }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+      await harness.direct.loginThrottle.update({
+        where: { key: "account:locked@example.com" },
+        data: { lockedUntil: new Date(Date.now() - 1_000) },
+      });
       expect((await login({ email: user.email, password })).status).toBe(200);
     });
 
     it("resets the account's count on a successful sign-in", async () => {
-      const user = await createTestUser({ db: harness.direct, role: "viewer", email: "forgetful@example.com", password });
-      for (let attempt = 0; attempt < 4; attempt++) expect((await login({ email: user.email, password: "wrong password" })).status).toBe(401);
+      const user = await createTestUser({
+        db: harness.direct,
+        role: "viewer",
+        email: "forgetful@example.com",
+        password,
+      });
+      for (let attempt = 0; attempt < 4; attempt++)
+        expect((await login({ email: user.email, password: "wrong password" })).status).toBe(401);
       expect((await login({ email: user.email, password })).status).toBe(200);
-      expect(await harness.direct.loginThrottle.findUnique({ where: { key: "account:forgetful@example.com" } })).toBeNull();
-      for (let attempt = 0; attempt < 4; attempt++) expect((await login({ email: user.email, password: "wrong password" })).status).toBe(401);
+      expect(
+        await harness.direct.loginThrottle.findUnique({ where: { key: "account:forgetful@example.com" } }),
+      ).toBeNull();
+      for (let attempt = 0; attempt < 4; attempt++)
+        expect((await login({ email: user.email, password: "wrong password" })).status).toBe(401);
       expect((await login({ email: user.email, password })).status).toBe(200);
     });
 
@@ -224,9 +269,13 @@ describe.each(providers)("sign-in and sessions on %s", (provider) => {
       expect((await login({ email: "ada@example.com", password })).status).toBe(429);
     });
 
-    it("counts failures from x-real-ip, and from \"unknown\" without any address header", async () => {
+    it('counts failures from x-real-ip, and from "unknown" without any address header', async () => {
       await m.throttle.recordLoginFailure({ db: harness.direct, email: "x@example.com", ip: "unknown" });
-      const request = new Request(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-real-ip": "192.0.2.7" }, body: JSON.stringify({ email: "y@example.com", password: "wrong password" }) });
+      const request = new Request(`${baseUrl}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-real-ip": "192.0.2.7" },
+        body: JSON.stringify({ email: "y@example.com", password: "wrong password" }),
+      });
       expect((await m.login.POST(request, noParams)).status).toBe(401);
       const keys = (await harness.direct.loginThrottle.findMany({ select: { key: true } })).map((row) => row.key);
       expect(keys).toEqual(expect.arrayContaining(["ip:unknown", "ip:192.0.2.7", "account:y@example.com"]));

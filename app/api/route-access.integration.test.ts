@@ -4,10 +4,12 @@
 // policy table below fails the suite, so no new route ships without a decision.
 import { readdirSync } from "node:fs";
 import path from "node:path";
+
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { roles, type Role } from "@/lib/auth/roles";
-import { providers } from "@/test/databases";
 import { createTestUser, withCookie, type TestUser } from "@/test/auth";
+import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 const apiDir = path.join(process.cwd(), "app/api");
@@ -20,7 +22,7 @@ const publicRoutes = ["webhooks/[id]", "health", "auth/login", "auth/logout", "a
 
 /** Who may call what. Reads: viewer. Changes, runs and keys: builder. Users and audit: admin. */
 const policy: Record<string, Partial<Record<Method, Role>>> = {
-  "agents": { GET: "viewer", POST: "builder" },
+  agents: { GET: "viewer", POST: "builder" },
   "agents/[agentId]": { GET: "viewer", PATCH: "builder", DELETE: "builder" },
   "agents/[agentId]/settings": { GET: "viewer", PATCH: "builder" },
   "agents/[agentId]/workflows": { GET: "viewer", POST: "builder" },
@@ -42,9 +44,9 @@ const policy: Record<string, Partial<Record<Method, Role>>> = {
   "agents/[agentId]/webhooks/[webhookId]/deliveries/[deliveryId]/replay": { POST: "builder" },
   "workflows/[workflowId]": { GET: "viewer", PATCH: "builder", DELETE: "builder" },
   "workflows/[workflowId]/test-run": { POST: "builder" },
-  "users": { GET: "admin", POST: "admin" },
+  users: { GET: "admin", POST: "admin" },
   "users/[userId]": { PATCH: "admin", DELETE: "admin" },
-  "audit": { GET: "admin" },
+  audit: { GET: "admin" },
 };
 
 function managementRouteFiles(): string[] {
@@ -67,7 +69,12 @@ async function loadEndpoints(): Promise<Endpoint[]> {
     for (const method of httpMethods) {
       const handler = routeModule[method];
       if (typeof handler !== "function") continue;
-      endpoints.push({ route, method, role: policy[route]?.[method] ?? ("unlisted" as Role), call: (request) => (handler as RouteFunction)(request, { params: Promise.resolve(params) }) });
+      endpoints.push({
+        route,
+        method,
+        role: policy[route]?.[method] ?? ("unlisted" as Role),
+        call: (request) => (handler as RouteFunction)(request, { params: Promise.resolve(params) }),
+      });
     }
   }
   return endpoints;
@@ -79,7 +86,11 @@ function requestFor(endpoint: Endpoint, opts: { cookie?: string; origin?: string
   const request =
     endpoint.method === "GET"
       ? new Request(url, { headers })
-      : new Request(url, { method: endpoint.method, headers: { ...headers, "content-type": "application/json" }, body: "{}" });
+      : new Request(url, {
+          method: endpoint.method,
+          headers: { ...headers, "content-type": "application/json" },
+          body: "{}",
+        });
   return opts.cookie ? withCookie(request, opts.cookie) : request;
 }
 
@@ -107,7 +118,9 @@ describe.each(providers)("access to every management route on %s", (provider) =>
 
   it("finds every method in the policy table", () => {
     const found = endpoints.map((endpoint) => `${endpoint.method} ${endpoint.route}`).sort();
-    const listed = Object.entries(policy).flatMap(([route, methods]) => Object.keys(methods).map((method) => `${method} ${route}`)).sort();
+    const listed = Object.entries(policy)
+      .flatMap(([route, methods]) => Object.keys(methods).map((method) => `${method} ${route}`))
+      .sort();
     expect(found).toEqual(listed);
     expect(found.length).toBeGreaterThan(35);
   });
@@ -131,7 +144,8 @@ describe.each(providers)("access to every management route on %s", (provider) =>
         expect(await errorCode(response)).toBe("forbidden");
         checked += 1;
       }
-      if (isWrite(endpoint.method)) expect(endpoint.role, `${endpoint.method} ${endpoint.route} must not be open to viewers`).not.toBe("viewer");
+      if (isWrite(endpoint.method))
+        expect(endpoint.role, `${endpoint.method} ${endpoint.route} must not be open to viewers`).not.toBe("viewer");
     }
     expect(checked).toBeGreaterThan(20);
   });
@@ -164,7 +178,11 @@ describe.each(providers)("access to every management route on %s", (provider) =>
     const endpoint = endpoints.find((candidate) => candidate.route === "agents" && candidate.method === "POST")!;
     const request = new Request(`${baseUrl}/api/agents`, {
       method: "POST",
-      headers: { cookie: users.builder.cookie, referer: "https://evil.example/attack.html", "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        cookie: users.builder.cookie,
+        referer: "https://evil.example/attack.html",
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: "name=pwned",
     });
     const response = await endpoint.call(request);

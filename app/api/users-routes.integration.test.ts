@@ -1,8 +1,9 @@
 // The users API as admins call it, on a fresh database per provider: who may create, change and
 // remove whom, the last-owner and self-removal rules, and sessions ended by a role or password change.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { providers } from "@/test/databases";
+
 import { createTestUser, withCookie, type TestUser } from "@/test/auth";
+import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 async function loadModules() {
@@ -41,28 +42,79 @@ describe.each(providers)("users API on %s", (provider) => {
   const as = (caller: TestUser) => ({
     list: () => reply(m.users.GET(withCookie(new Request(`${baseUrl}/api/users`), caller.cookie), noParams)),
     create: (body: unknown) =>
-      reply(m.users.POST(withCookie(new Request(`${baseUrl}/api/users`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), caller.cookie), noParams)),
+      reply(
+        m.users.POST(
+          withCookie(
+            new Request(`${baseUrl}/api/users`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(body),
+            }),
+            caller.cookie,
+          ),
+          noParams,
+        ),
+      ),
     update: (userId: string, body: unknown) =>
-      reply(m.user.PATCH(withCookie(new Request(`${baseUrl}/api/users/${userId}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), caller.cookie), userParams(userId))),
-    remove: (userId: string) => reply(m.user.DELETE(withCookie(new Request(`${baseUrl}/api/users/${userId}`, { method: "DELETE" }), caller.cookie), userParams(userId))),
+      reply(
+        m.user.PATCH(
+          withCookie(
+            new Request(`${baseUrl}/api/users/${userId}`, {
+              method: "PATCH",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(body),
+            }),
+            caller.cookie,
+          ),
+          userParams(userId),
+        ),
+      ),
+    remove: (userId: string) =>
+      reply(
+        m.user.DELETE(
+          withCookie(new Request(`${baseUrl}/api/users/${userId}`, { method: "DELETE" }), caller.cookie),
+          userParams(userId),
+        ),
+      ),
   });
-  const meStatus = async (cookie: string) => (await m.me.GET(withCookie(new Request(`${baseUrl}/api/auth/me`), cookie), noParams)).status;
+  const meStatus = async (cookie: string) =>
+    (await m.me.GET(withCookie(new Request(`${baseUrl}/api/auth/me`), cookie), noParams)).status;
   const owner = () => harness.user;
 
   it("creates a user (201) who can sign in with the password given, and lists users without password hashes", async () => {
-    const created = await as(admin).create({ email: " New.Builder@Example.com ", name: "Nia", role: "builder", password });
+    const created = await as(admin).create({
+      email: " New.Builder@Example.com ",
+      name: "Nia",
+      role: "builder",
+      password,
+    });
     expect(created.status).toBe(201);
-    expect(created.body.user).toEqual({ id: expect.stringMatching(/^usr_/), email: "new.builder@example.com", name: "Nia", role: "builder", createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(created.body.user).toEqual({
+      id: expect.stringMatching(/^usr_/),
+      email: "new.builder@example.com",
+      name: "Nia",
+      role: "builder",
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
 
     const signIn = await m.login.POST(
-      new Request(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "new.builder@example.com", password }) }),
+      new Request(`${baseUrl}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "new.builder@example.com", password }),
+      }),
       noParams,
     );
     expect(signIn.status).toBe(200);
 
     const listed = await as(admin).list();
     expect(listed.status).toBe(200);
-    expect(listed.body.users.map((user: { email: string }) => user.email)).toEqual([owner().email, "admin@example.com", "new.builder@example.com"]);
+    expect(listed.body.users.map((user: { email: string }) => user.email)).toEqual([
+      owner().email,
+      "admin@example.com",
+      "new.builder@example.com",
+    ]);
     expect(JSON.stringify(listed.body)).not.toMatch(/scrypt|passwordHash/);
   });
 
@@ -120,8 +172,14 @@ describe.each(providers)("users API on %s", (provider) => {
       const [a, b, c] = await Promise.all([1, 2, 3].map(() => createTestUser({ db: harness.direct, role: "owner" })));
       // Each demotes the next at the same moment: unserialized, all three would pass their
       // "another owner remains" check and leave the Workbench without an owner.
-      const results = await Promise.all([as(a).update(b.id, { role: "admin" }), as(b).update(c.id, { role: "admin" }), as(c).update(a.id, { role: "admin" })]);
-      expect(results.map((result) => result.status).every((status) => [200, 401, 403, 409].includes(status))).toBe(true);
+      const results = await Promise.all([
+        as(a).update(b.id, { role: "admin" }),
+        as(b).update(c.id, { role: "admin" }),
+        as(c).update(a.id, { role: "admin" }),
+      ]);
+      expect(results.map((result) => result.status).every((status) => [200, 401, 403, 409].includes(status))).toBe(
+        true,
+      );
       expect(await harness.direct.user.count({ where: { role: "owner" } })).toBeGreaterThanOrEqual(1);
       // A caller demoted while its request waited for the others no longer acts as an owner.
       expect(results.filter((result) => result.status === 200).length).toBeLessThanOrEqual(2);
@@ -165,7 +223,13 @@ describe.each(providers)("users API on %s", (provider) => {
 
   it("keeps the caller's own session when they change their own password, ending their others", async () => {
     const otherBrowser = await harness.direct.session.create({
-      data: { id: "ses_other_browser", tokenHash: "f".repeat(64), userId: admin.id, expiresAt: new Date(Date.now() + 3_600_000), lastSeenAt: new Date() },
+      data: {
+        id: "ses_other_browser",
+        tokenHash: "f".repeat(64),
+        userId: admin.id,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        lastSeenAt: new Date(),
+      },
     });
     expect((await as(admin).update(admin.id, { password: "my new password!" })).status).toBe(200);
     expect(await meStatus(admin.cookie)).toBe(200);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { AuditPage } from "@/components/audit/audit-page";
 
 export const metadata: Metadata = { title: "Audit log" };

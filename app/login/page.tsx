@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { LoginForm } from "@/components/auth/login-form";
 import { safeNextPath } from "@/lib/client/auth-paths";
 

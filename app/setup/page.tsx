@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { SetupForm } from "@/components/auth/setup-form";
 
 export const metadata: Metadata = { title: "Set up" };

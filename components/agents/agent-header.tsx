@@ -1,9 +1,12 @@
 "use client";
+
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ApiClientError } from "@/lib/client/api-client";
+
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { ApiClientError } from "@/lib/client/api-client";
+
 import { useAgent } from "./use-agents";
 
 export const agentTabs = [
@@ -21,7 +24,14 @@ export function AgentFrame({ agentId, children }: { agentId: string; children: R
 
   if (agent.error instanceof ApiClientError && agent.error.status === 404) {
     return (
-      <EmptyState title="Agent not found" action={<Link className="text-sm font-medium text-indigo-600" href="/agents">Back to agents</Link>}>
+      <EmptyState
+        title="Agent not found"
+        action={
+          <Link className="text-sm font-medium text-indigo-600" href="/agents">
+            Back to agents
+          </Link>
+        }
+      >
         There is no agent with id {agentId}. It may have been deleted.
       </EmptyState>
     );
@@ -46,8 +56,10 @@ export function AgentFrame({ agentId, children }: { agentId: string; children: R
               key={tab.segment}
               href={href}
               aria-current={active ? "page" : undefined}
-              className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800"
+              className={`border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${
+                active
+                  ? "border-indigo-600 text-indigo-700"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800"
               }`}
             >
               {tab.label}

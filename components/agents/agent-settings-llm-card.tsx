@@ -1,11 +1,14 @@
 "use client";
+
 import { useState, type FormEvent, type ReactNode } from "react";
-import type { AgentSettingsDto } from "@/lib/agents/agent-settings-dto";
-import { ApiClientError } from "@/lib/client/api-client";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { TextField } from "@/components/ui/text-field";
+import type { AgentSettingsDto } from "@/lib/agents/agent-settings-dto";
+import { ApiClientError } from "@/lib/client/api-client";
+
 import { useUpdateAgentSettings } from "./use-agent-settings";
 
 type Field = "llmBaseUrl" | "llmModel" | "llmApiKey";
@@ -69,7 +72,11 @@ export function LlmProviderCard({ agentId, settings }: { agentId: string; settin
             type="password"
             autoComplete="off"
             placeholder={settings.llmApiKeyConfigured ? "•••••••• (leave empty to keep the current key)" : "sk-…"}
-            hint={settings.llmApiKeyConfigured ? "A key is stored, encrypted. Type a new one to replace it." : "Stored encrypted; never shown again. Ollama needs none."}
+            hint={
+              settings.llmApiKeyConfigured
+                ? "A key is stored, encrypted. Type a new one to replace it."
+                : "Stored encrypted; never shown again. Ollama needs none."
+            }
             value={apiKey}
             error={fieldError("llmApiKey")}
             onChange={(event) => setApiKey(event.target.value)}
@@ -105,9 +112,21 @@ export function LlmProviderSummary({ settings }: { settings: AgentSettingsDto })
     <LlmCardFrame>
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-500">Base URL</dt>
-        <dd className="break-all">{settings.llmBaseUrl ? <code className="font-mono text-[13px] text-slate-900">{settings.llmBaseUrl}</code> : <NotSet />}</dd>
+        <dd className="break-all">
+          {settings.llmBaseUrl ? (
+            <code className="font-mono text-[13px] text-slate-900">{settings.llmBaseUrl}</code>
+          ) : (
+            <NotSet />
+          )}
+        </dd>
         <dt className="text-slate-500">Model</dt>
-        <dd>{settings.llmModel ? <code className="font-mono text-[13px] text-slate-900">{settings.llmModel}</code> : <NotSet />}</dd>
+        <dd>
+          {settings.llmModel ? (
+            <code className="font-mono text-[13px] text-slate-900">{settings.llmModel}</code>
+          ) : (
+            <NotSet />
+          )}
+        </dd>
         <dt className="text-slate-500">API key</dt>
         <dd>{settings.llmApiKeyConfigured ? <Badge tone="green">Configured</Badge> : <Badge>Not set</Badge>}</dd>
       </dl>
@@ -126,8 +145,9 @@ function LlmCardFrame({ children }: { children: ReactNode }) {
         LLM provider
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        LLM Prompt steps call any OpenAI-compatible chat completions API: OpenAI (https://api.openai.com/v1), Azure OpenAI
-        (https://&lt;resource&gt;.openai.azure.com/openai/v1), Ollama (http://localhost:11434/v1), vLLM and others.
+        LLM Prompt steps call any OpenAI-compatible chat completions API: OpenAI (https://api.openai.com/v1), Azure
+        OpenAI (https://&lt;resource&gt;.openai.azure.com/openai/v1), Ollama (http://localhost:11434/v1), vLLM and
+        others.
       </p>
       {children}
     </section>

@@ -1,13 +1,16 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { updateAgentInput } from "@/lib/agents/agent-input";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { useCurrentUser } from "@/components/auth/use-current-user";
 import type { AgentDto } from "@/lib/agents/agent-dto";
+import { updateAgentInput } from "@/lib/agents/agent-input";
+
 import { LlmProviderCard, LlmProviderSummary } from "./agent-settings-llm-card";
 import { SigningSecretCard } from "./agent-settings-signing-card";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
@@ -66,7 +69,11 @@ export function AgentSettings({ agentId }: { agentId: string }) {
         </Button>
       </div>
       {confirmingDelete ? (
-        <DeleteAgentDialog agent={agent.data} onClose={() => setConfirmingDelete(false)} onDeleted={() => router.push("/agents")} />
+        <DeleteAgentDialog
+          agent={agent.data}
+          onClose={() => setConfirmingDelete(false)}
+          onDeleted={() => router.push("/agents")}
+        />
       ) : null}
     </div>
   );
@@ -76,7 +83,7 @@ export function AgentSettings({ agentId }: { agentId: string }) {
 function ReadOnlySettings({ agent, settings }: { agent: AgentDto; settings: ReturnType<typeof useAgentSettings> }) {
   return (
     <div className="grid max-w-2xl gap-8">
-      <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600 ring-1 ring-inset ring-slate-200">
+      <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600 ring-1 ring-slate-200 ring-inset">
         You can read these settings; a builder can change them.
       </p>
       <section aria-labelledby="general-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">

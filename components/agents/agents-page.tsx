@@ -1,15 +1,18 @@
 "use client";
+
 import Link from "next/link";
 import { useState } from "react";
-import { createAgentInput, updateAgentInput } from "@/lib/agents/agent-input";
-import type { AgentDto } from "@/lib/agents/agent-dto";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+import type { AgentDto } from "@/lib/agents/agent-dto";
+import { createAgentInput, updateAgentInput } from "@/lib/agents/agent-input";
+
 import { DeleteAgentDialog } from "./delete-agent-dialog";
 import { useAgents, useCreateAgent, useUpdateAgent } from "./use-agents";
 
@@ -43,11 +46,17 @@ export function AgentsPage() {
       ) : null}
 
       {agents.data && agents.data.length > 0 ? (
-        <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200" aria-label="Agents">
+        <ul
+          className="divide-y divide-slate-200 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+          aria-label="Agents"
+        >
           {agents.data.map((agent) => (
             <li key={agent.id} className="flex flex-wrap items-center gap-4 px-4 py-4 sm:px-6">
               <div className="min-w-0 flex-1">
-                <Link href={`/agents/${agent.id}/workflows`} className="font-medium text-slate-900 hover:text-indigo-600">
+                <Link
+                  href={`/agents/${agent.id}/workflows`}
+                  className="font-medium text-slate-900 hover:text-indigo-600"
+                >
                   {agent.name}
                 </Link>
                 <p className="truncate text-sm text-slate-600">{agent.description || "No description"}</p>
@@ -57,10 +66,19 @@ export function AgentsPage() {
               </span>
               {canBuild ? (
                 <div className="flex gap-1">
-                  <Button variant="ghost" aria-label={`Rename ${agent.name}`} onClick={() => setDialog({ kind: "rename", agent })}>
+                  <Button
+                    variant="ghost"
+                    aria-label={`Rename ${agent.name}`}
+                    onClick={() => setDialog({ kind: "rename", agent })}
+                  >
                     Rename
                   </Button>
-                  <Button variant="ghost" className="text-red-700" aria-label={`Delete ${agent.name}`} onClick={() => setDialog({ kind: "delete", agent })}>
+                  <Button
+                    variant="ghost"
+                    className="text-red-700"
+                    aria-label={`Delete ${agent.name}`}
+                    onClick={() => setDialog({ kind: "delete", agent })}
+                  >
                     Delete
                   </Button>
                 </div>

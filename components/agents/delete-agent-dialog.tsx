@@ -1,9 +1,19 @@
 "use client";
-import type { AgentDto } from "@/lib/agents/agent-dto";
+
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { AgentDto } from "@/lib/agents/agent-dto";
+
 import { useDeleteAgent } from "./use-agents";
 
-export function DeleteAgentDialog({ agent, onClose, onDeleted }: { agent: AgentDto; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteAgentDialog({
+  agent,
+  onClose,
+  onDeleted,
+}: {
+  agent: AgentDto;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const remove = useDeleteAgent();
   return (
     <ConfirmDialog
@@ -16,7 +26,8 @@ export function DeleteAgentDialog({ agent, onClose, onDeleted }: { agent: AgentD
       onConfirm={() => remove.mutate(agent.id, { onSuccess: onDeleted ?? onClose })}
     >
       <p>
-        This deletes the agent and its {agent.workflowCount} {agent.workflowCount === 1 ? "workflow" : "workflows"}. It cannot be undone.
+        This deletes the agent and its {agent.workflowCount} {agent.workflowCount === 1 ? "workflow" : "workflows"}. It
+        cannot be undone.
       </p>
     </ConfirmDialog>
   );

@@ -1,8 +1,10 @@
 "use client";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import type { AgentSettingsDto } from "@/lib/agents/agent-settings-dto";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { AgentSettingsDto } from "@/lib/agents/agent-settings-dto";
 
 /** null clears a setting; an omitted one is kept (the API key is never sent back, so it is usually omitted). */
 export type AgentSettingsPatch = { llmBaseUrl?: string | null; llmModel?: string | null; llmApiKey?: string | null };
@@ -20,7 +22,8 @@ export function useUpdateAgentSettings(agentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (patch: AgentSettingsPatch) =>
-      (await apiFetch<{ settings: AgentSettingsDto }>(settingsPath(agentId), { method: "PATCH", body: patch })).settings,
+      (await apiFetch<{ settings: AgentSettingsDto }>(settingsPath(agentId), { method: "PATCH", body: patch }))
+        .settings,
     onSuccess: (settings) => queryClient.setQueryData(queryKeys.agentSettings(agentId), settings),
   });
 }

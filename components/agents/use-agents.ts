@@ -1,9 +1,11 @@
 "use client";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
-import { queryKeys } from "@/lib/client/query-keys";
+
 import type { AgentDto } from "@/lib/agents/agent-dto";
 import type { CreateAgentInput, UpdateAgentInput } from "@/lib/agents/agent-input";
+import { apiFetch } from "@/lib/client/api-client";
+import { queryKeys } from "@/lib/client/query-keys";
 
 export function useAgents() {
   return useQuery({
@@ -22,7 +24,8 @@ export function useAgent(agentId: string) {
 export function useCreateAgent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CreateAgentInput) => (await apiFetch<{ agent: AgentDto }>("/api/agents", { method: "POST", body: input })).agent,
+    mutationFn: async (input: CreateAgentInput) =>
+      (await apiFetch<{ agent: AgentDto }>("/api/agents", { method: "POST", body: input })).agent,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.agents }),
   });
 }
@@ -31,7 +34,12 @@ export function useUpdateAgent(agentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateAgentInput) =>
-      (await apiFetch<{ agent: AgentDto }>(`/api/agents/${encodeURIComponent(agentId)}`, { method: "PATCH", body: input })).agent,
+      (
+        await apiFetch<{ agent: AgentDto }>(`/api/agents/${encodeURIComponent(agentId)}`, {
+          method: "PATCH",
+          body: input,
+        })
+      ).agent,
     onSuccess: (agent) => {
       queryClient.setQueryData(queryKeys.agent(agentId), agent);
       return queryClient.invalidateQueries({ queryKey: queryKeys.agents, exact: true });

@@ -1,6 +1,7 @@
+import { formatDateTime } from "@/components/triggers/format-date-time";
 import { auditActionLabels } from "@/lib/audit/audit-actions";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
-import { formatDateTime } from "@/components/triggers/format-date-time";
+
 import { formatAuditDetails } from "./format-audit-details";
 
 export const auditColumns = ["Time", "Actor", "Action", "Target", "Details"] as const;
@@ -9,7 +10,7 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
   const details = formatAuditDetails(event.details);
   return (
     <tr className="align-top">
-      <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+      <td className="px-4 py-3 whitespace-nowrap text-slate-600">
         <time dateTime={event.createdAt} title={event.createdAt}>
           {formatDateTime(event.createdAt)}
         </time>
@@ -23,16 +24,18 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
         <div className="font-mono text-xs text-slate-500">{event.action}</div>
       </td>
       <td className="px-4 py-3">
-        <div className="capitalize text-slate-700">{event.targetType}</div>
-        {event.targetId ? <div className="whitespace-nowrap font-mono text-xs text-slate-500">{event.targetId}</div> : null}
+        <div className="text-slate-700 capitalize">{event.targetType}</div>
+        {event.targetId ? (
+          <div className="font-mono text-xs whitespace-nowrap text-slate-500">{event.targetId}</div>
+        ) : null}
       </td>
       <td className="px-4 py-3">
         {details.length > 0 ? (
-          <dl className="grid min-w-56 max-w-md grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
+          <dl className="grid max-w-md min-w-56 grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
             {details.map((detail) => (
               <div key={detail.key} className="contents">
                 <dt className="text-slate-500">{detail.key}</dt>
-                <dd className="break-all font-mono text-slate-800">{detail.value}</dd>
+                <dd className="font-mono break-all text-slate-800">{detail.value}</dd>
               </div>
             ))}
           </dl>

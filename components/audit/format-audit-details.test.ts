@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
+
 import { formatAuditDetails } from "./format-audit-details";
 
 describe("formatAuditDetails", () => {
   it("lists each detail as text", () => {
-    expect(formatAuditDetails({ email: "a@example.com", version: 2, enabled: false, fields: ["name", "role"], graceHours: null, ips: [{ cidr: "10.0.0.0/8" }] })).toEqual([
+    expect(
+      formatAuditDetails({
+        email: "a@example.com",
+        version: 2,
+        enabled: false,
+        fields: ["name", "role"],
+        graceHours: null,
+        ips: [{ cidr: "10.0.0.0/8" }],
+      }),
+    ).toEqual([
       { key: "email", value: "a@example.com" },
       { key: "version", value: "2" },
       { key: "enabled", value: "false" },

@@ -8,6 +8,7 @@ function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "none";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null)) return value.map(String).join(", ");
+  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null))
+    return value.map(String).join(", ");
   return JSON.stringify(value);
 }

@@ -1,8 +1,10 @@
 "use client";
+
 import { useInfiniteQuery } from "@tanstack/react-query";
+
+import type { AuditEventPage } from "@/lib/audit/audit-event-dto";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { AuditEventPage } from "@/lib/audit/audit-event-dto";
 
 const pageSize = 50;
 

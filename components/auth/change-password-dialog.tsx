@@ -1,12 +1,15 @@
 "use client";
+
 import { useState, type FormEvent } from "react";
-import { ApiClientError } from "@/lib/client/api-client";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/text-field";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { ApiClientError } from "@/lib/client/api-client";
+
 import { useChangePassword } from "./use-auth";
 
 type Field = "currentPassword" | "newPassword" | "confirm";
@@ -19,7 +22,8 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [confirm, setConfirm] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const serverError = change.error instanceof ApiClientError ? change.error : null;
-  const serverField = serverError?.field === "currentPassword" || serverError?.field === "newPassword" ? serverError.field : undefined;
+  const serverField =
+    serverError?.field === "currentPassword" || serverError?.field === "newPassword" ? serverError.field : undefined;
   const errorOf = (field: Field) => errors[field] ?? (serverField === field ? serverError?.message : undefined);
 
   function submit(event: FormEvent) {
@@ -38,7 +42,10 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     <Dialog open onClose={onClose} title="Change password">
       {change.isSuccess ? (
         <div className="space-y-4">
-          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200">
+          <p
+            role="status"
+            className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200 ring-inset"
+          >
             Your password was changed. You stay signed in here; every other browser or device was signed out.
           </p>
           <div className="flex justify-end">

@@ -1,10 +1,13 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { TextField } from "@/components/ui/text-field";
+
 import { AuthCard } from "./auth-card";
 import { useSetupStatus, useSignIn } from "./use-auth";
 
@@ -40,9 +43,21 @@ export function LoginForm({ next }: { next: string }) {
     );
   }
   return (
-    <AuthCard title="Sign in" description="Sign in to manage agents, workflows and webhooks." footer="Ask an owner or admin of this Workbench for an account.">
+    <AuthCard
+      title="Sign in"
+      description="Sign in to manage agents, workflows and webhooks."
+      footer="Ask an owner or admin of this Workbench for an account."
+    >
       <form onSubmit={submit} noValidate className="space-y-4">
-        <TextField label="Email" name="email" type="email" autoComplete="username" autoFocus value={email} onChange={(event) => setEmail(event.target.value)} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
         <TextField
           label="Password"
           name="password"

@@ -1,5 +1,5 @@
-import { roleLabels, type Role } from "@/lib/auth/roles";
 import { Badge } from "@/components/ui/badge";
+import { roleLabels, type Role } from "@/lib/auth/roles";
 
 const roleTones = { owner: "indigo", admin: "amber", builder: "green", viewer: "slate" } as const;
 

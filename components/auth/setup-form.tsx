@@ -1,14 +1,17 @@
 "use client";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiClientError } from "@/lib/client/api-client";
+
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { TextField } from "@/components/ui/text-field";
-import { AuthCard } from "./auth-card";
 import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { ApiClientError } from "@/lib/client/api-client";
+
+import { AuthCard } from "./auth-card";
 import { useCreateOwner, useSetupStatus } from "./use-auth";
 
 type Values = { name: string; email: string; password: string; confirm: string };
@@ -31,10 +34,15 @@ export function SetupForm() {
   const create = useCreateOwner();
   const [values, setValues] = useState<Values>({ name: "", email: "", password: "", confirm: "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverField = create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
-  const fieldError = (field: Field) => errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
-  const setupDone = setup.data?.setupRequired === false || (create.error instanceof ApiClientError && create.error.code === "setup_done");
-  const set = (field: Field) => (event: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [field]: event.target.value });
+  const serverField =
+    create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
+  const fieldError = (field: Field) =>
+    errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const setupDone =
+    setup.data?.setupRequired === false ||
+    (create.error instanceof ApiClientError && create.error.code === "setup_done");
+  const set = (field: Field) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setValues({ ...values, [field]: event.target.value });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -56,8 +64,14 @@ export function SetupForm() {
   }
   if (setupDone && !create.isSuccess) {
     return (
-      <AuthCard title="Setup is complete" description="This Workbench already has an owner, so there is nothing to set up.">
-        <Link href="/login" className="inline-flex w-full items-center justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+      <AuthCard
+        title="Setup is complete"
+        description="This Workbench already has an owner, so there is nothing to set up."
+      >
+        <Link
+          href="/login"
+          className="inline-flex w-full items-center justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+        >
           Go to sign in
         </Link>
       </AuthCard>
@@ -71,8 +85,24 @@ export function SetupForm() {
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <ErrorNotice error={setup.error} />
-        <TextField label="Name" name="name" autoComplete="name" autoFocus value={values.name} error={fieldError("name")} onChange={set("name")} />
-        <TextField label="Email" name="email" type="email" autoComplete="username" value={values.email} error={fieldError("email")} onChange={set("email")} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          autoFocus
+          value={values.name}
+          error={fieldError("name")}
+          onChange={set("name")}
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={values.email}
+          error={fieldError("email")}
+          onChange={set("email")}
+        />
         <TextField
           label="Password"
           name="password"

@@ -1,8 +1,10 @@
 "use client";
+
 import { useMutation, useQuery } from "@tanstack/react-query";
+
+import type { CurrentUserDto } from "@/lib/auth/current-user-dto";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { CurrentUserDto } from "@/lib/auth/current-user-dto";
 
 export type SignInInput = { email: string; password: string };
 export type CreateOwnerInput = { name: string; email: string; password: string };
@@ -19,13 +21,15 @@ export function useSetupStatus() {
 
 export function useSignIn() {
   return useMutation({
-    mutationFn: async (input: SignInInput) => (await apiFetch<{ user: CurrentUserDto }>("/api/auth/login", { method: "POST", body: input })).user,
+    mutationFn: async (input: SignInInput) =>
+      (await apiFetch<{ user: CurrentUserDto }>("/api/auth/login", { method: "POST", body: input })).user,
   });
 }
 
 export function useCreateOwner() {
   return useMutation({
-    mutationFn: async (input: CreateOwnerInput) => (await apiFetch<{ user: CurrentUserDto }>("/api/setup", { method: "POST", body: input })).user,
+    mutationFn: async (input: CreateOwnerInput) =>
+      (await apiFetch<{ user: CurrentUserDto }>("/api/setup", { method: "POST", body: input })).user,
   });
 }
 

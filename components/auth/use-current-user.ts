@@ -1,8 +1,10 @@
 "use client";
+
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
+
 import type { CurrentUserDto } from "@/lib/auth/current-user-dto";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { apiFetch } from "@/lib/client/api-client";
 
 export const currentUserKey = ["auth", "me"] as const;
 

@@ -1,8 +1,11 @@
 "use client";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { ExecutionSummaryDto } from "@/lib/executions/execution-dto";
+
 import { formatDateTime } from "@/components/triggers/format-date-time";
+import type { ExecutionSummaryDto } from "@/lib/executions/execution-dto";
+
 import { ExecutionStatusBadge } from "./execution-status-badge";
 import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
 import { runPagePath } from "./use-executions";
@@ -17,15 +20,15 @@ export function ExecutionRow({ execution }: { execution: ExecutionSummaryDto }) 
 
   return (
     <tr onClick={() => router.push(href)} className="cursor-pointer bg-white hover:bg-slate-50">
-      <td className="whitespace-nowrap px-4 py-3">
+      <td className="px-4 py-3 whitespace-nowrap">
         <ExecutionStatusBadge status={execution.status} />
       </td>
       <td className="px-4 py-3">
         <span className="font-medium text-slate-900">{execution.workflow.name}</span>{" "}
         <span className="text-slate-500">v{execution.workflowVersion}</span>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{triggerLabel(execution)}</td>
-      <td className="whitespace-nowrap px-4 py-3">
+      <td className="px-4 py-3 whitespace-nowrap text-slate-700">{triggerLabel(execution)}</td>
+      <td className="px-4 py-3 whitespace-nowrap">
         <Link
           href={href}
           onClick={(event) => event.stopPropagation()}
@@ -36,8 +39,10 @@ export function ExecutionRow({ execution }: { execution: ExecutionSummaryDto }) 
           <time dateTime={started}>{formatDateTime(started, { compact: true })}</time>
         </Link>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{formatDuration(execution.durationMs)}</td>
-      <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{attemptsLabel(execution)}</td>
+      <td className="px-4 py-3 whitespace-nowrap text-slate-700 tabular-nums">
+        {formatDuration(execution.durationMs)}
+      </td>
+      <td className="px-4 py-3 whitespace-nowrap text-slate-700 tabular-nums">{attemptsLabel(execution)}</td>
     </tr>
   );
 }

@@ -1,5 +1,6 @@
-import type { ExecutionStatus, StepRunStatus } from "@/lib/executions/execution-dto";
 import { Badge } from "@/components/ui/badge";
+import type { ExecutionStatus, StepRunStatus } from "@/lib/executions/execution-dto";
+
 import { statusLabels } from "./format-run";
 
 const tones = { queued: "indigo", running: "amber", succeeded: "green", failed: "red", canceled: "slate" } as const;
@@ -7,7 +8,9 @@ const tones = { queued: "indigo", running: "amber", succeeded: "green", failed: 
 export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
   return (
     <Badge tone={tones[status] ?? "slate"}>
-      {status === "running" ? <span aria-hidden className="mr-1 inline-block h-1.5 w-1.5 animate-pulse rounded-full bg-amber-500" /> : null}
+      {status === "running" ? (
+        <span aria-hidden className="mr-1 inline-block h-1.5 w-1.5 animate-pulse rounded-full bg-amber-500" />
+      ) : null}
       {statusLabels[status] ?? status}
     </Badge>
   );

@@ -1,14 +1,17 @@
 "use client";
+
 import { useState } from "react";
-import type { ExecutionFilters } from "@/lib/client/query-keys";
+
+import { DataTable, TableMessageRow } from "@/components/ui/data-table";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { SelectField } from "@/components/ui/select-field";
 import { useWorkflows } from "@/components/workflows/use-workflows";
-import { ExecutionRow, executionColumns } from "./execution-row";
+import type { ExecutionFilters } from "@/lib/client/query-keys";
+
+import { executionColumns, ExecutionRow } from "./execution-row";
 import { statusLabels } from "./format-run";
 import { useExecutions } from "./use-executions";
-import { LoadMoreButton } from "@/components/ui/load-more-button";
-import { DataTable, TableMessageRow } from "@/components/ui/data-table";
 
 const statuses = ["queued", "running", "succeeded", "failed"] as const;
 const triggers = { webhook: "Webhook", test: "Test", replay: "Replay", retry: "Retry" } as const;
@@ -27,8 +30,8 @@ export function ExecutionsTab({ agentId }: { agentId: string }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <p className="max-w-xl text-sm text-slate-600">
-          Every run of this agent&apos;s workflows, newest first. Open a run to see each step&apos;s input, output and error. Updates every few
-          seconds.
+          Every run of this agent&apos;s workflows, newest first. Open a run to see each step&apos;s input, output and
+          error. Updates every few seconds.
         </p>
         <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto sm:flex-wrap">
           <div className="sm:w-36">

@@ -1,15 +1,18 @@
 "use client";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ExecutionDto } from "@/lib/executions/execution-dto";
-import { ApiClientError } from "@/lib/client/api-client";
-import { Button } from "@/components/ui/button";
+
 import { useCurrentUser } from "@/components/auth/use-current-user";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { JsonBlock } from "@/components/ui/json-block";
 import { Loading } from "@/components/ui/loading";
+import { ApiClientError } from "@/lib/client/api-client";
+import type { ExecutionDto } from "@/lib/executions/execution-dto";
+
 import { AttemptsHistory } from "./attempts-history";
 import { ExecutionStatusBadge } from "./execution-status-badge";
 import { RunSteps } from "./run-steps";
@@ -69,7 +72,10 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
 
   return (
     <>
-      <section aria-labelledby="run-heading" className="space-y-5 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <section
+        aria-labelledby="run-heading"
+        className="space-y-5 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+      >
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="flex flex-wrap items-center gap-3">
             <h2 id="run-heading" className="text-lg font-semibold text-slate-900">
@@ -99,7 +105,10 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
             onClick={() => setShowTrigger(!showTrigger)}
             className="inline-flex items-center gap-1 text-sm font-medium text-slate-800 hover:text-indigo-600"
           >
-            <span aria-hidden className={`inline-block text-slate-400 transition-transform ${showTrigger ? "rotate-90" : ""}`}>
+            <span
+              aria-hidden
+              className={`inline-block text-slate-400 transition-transform ${showTrigger ? "rotate-90" : ""}`}
+            >
               ▸
             </span>
             Trigger body and headers
@@ -107,11 +116,11 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
           {showTrigger ? (
             <div id="trigger-context" className="mt-3 grid gap-3 lg:grid-cols-2">
               <div className="min-w-0 space-y-1">
-                <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Body</h3>
+                <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Body</h3>
                 <JsonBlock value={execution.context.body} label="Trigger body" />
               </div>
               <div className="min-w-0 space-y-1">
-                <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Headers</h3>
+                <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Headers</h3>
                 <JsonBlock value={execution.context.headers} label="Trigger headers" />
               </div>
             </div>

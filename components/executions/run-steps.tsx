@@ -1,9 +1,12 @@
 "use client";
+
 import { useState } from "react";
-import type { ExecutionDto, ExecutionStepDto } from "@/lib/executions/execution-dto";
-import { stepTypeLabels, type StepType } from "@/lib/workflows/steps/step-schemas";
+
 import { Badge } from "@/components/ui/badge";
 import { JsonBlock } from "@/components/ui/json-block";
+import type { ExecutionDto, ExecutionStepDto } from "@/lib/executions/execution-dto";
+import { stepTypeLabels, type StepType } from "@/lib/workflows/steps/step-schemas";
+
 import { StepStatusBadge, type StepDisplayStatus } from "./execution-status-badge";
 import { formatDuration } from "./format-run";
 
@@ -44,7 +47,10 @@ export function RunSteps(props: { run: Run; label?: string; openFinished?: boole
                 onClick={() => setToggled({ ...toggled, [step.stepId]: !open })}
                 className={`flex min-w-0 flex-1 items-center gap-2 ${compact ? "basis-full" : "basis-48"} text-left text-sm focus-visible:outline-2 focus-visible:outline-indigo-600`}
               >
-                <span aria-hidden className={`inline-block text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}>
+                <span
+                  aria-hidden
+                  className={`inline-block text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}
+                >
                   ▸
                 </span>
                 <span className="grid h-5 w-5 shrink-0 place-items-center rounded-full bg-slate-100 text-xs font-medium text-slate-600">
@@ -54,11 +60,17 @@ export function RunSteps(props: { run: Run; label?: string; openFinished?: boole
                 {step.name ? <span className="truncate font-mono text-xs text-slate-500">{step.stepId}</span> : null}
               </button>
               <span className={`flex items-center gap-3 ${compact ? "basis-full pl-11" : ""}`}>
-                <span className="text-xs text-slate-500">{stepTypeLabels[step.stepType as StepType] ?? step.stepType}</span>
+                <span className="text-xs text-slate-500">
+                  {stepTypeLabels[step.stepType as StepType] ?? step.stepType}
+                </span>
                 {run.stoppedAtStepId === step.stepId ? <Badge tone="indigo">Stopped here</Badge> : null}
                 <StepStatusBadge status={status} />
-                {step.attempt && step.attempt > 1 ? <span className="text-xs text-slate-500">Attempt {step.attempt}</span> : null}
-                <span className={`text-xs tabular-nums text-slate-500 ${compact ? "ml-auto" : "w-16 text-right"}`}>{formatDuration(step.durationMs)}</span>
+                {step.attempt && step.attempt > 1 ? (
+                  <span className="text-xs text-slate-500">Attempt {step.attempt}</span>
+                ) : null}
+                <span className={`text-xs text-slate-500 tabular-nums ${compact ? "ml-auto" : "w-16 text-right"}`}>
+                  {formatDuration(step.durationMs)}
+                </span>
               </span>
             </div>
             {open ? <StepDetail id={detailId} step={step} status={status} compact={compact} /> : null}
@@ -69,7 +81,17 @@ export function RunSteps(props: { run: Run; label?: string; openFinished?: boole
   );
 }
 
-function StepDetail({ id, step, status, compact }: { id: string; step: ExecutionStepDto; status: StepDisplayStatus; compact: boolean }) {
+function StepDetail({
+  id,
+  step,
+  status,
+  compact,
+}: {
+  id: string;
+  step: ExecutionStepDto;
+  status: StepDisplayStatus;
+  compact: boolean;
+}) {
   if (status !== "succeeded" && status !== "failed") {
     return (
       <div id={id} className="border-t border-slate-100 px-3 py-3 text-sm text-slate-500">
@@ -81,20 +103,23 @@ function StepDetail({ id, step, status, compact }: { id: string; step: Execution
     <div id={id} className="space-y-3 border-t border-slate-100 px-3 py-3">
       {step.error ? (
         <div className="space-y-1">
-          <h4 className="text-xs font-medium uppercase tracking-wide text-red-700">Error</h4>
-          <p className="whitespace-pre-wrap break-words rounded-md bg-red-50 px-3 py-2 font-mono text-[13px] text-red-800 ring-1 ring-inset ring-red-200">
+          <h4 className="text-xs font-medium tracking-wide text-red-700 uppercase">Error</h4>
+          <p className="rounded-md bg-red-50 px-3 py-2 font-mono text-[13px] break-words whitespace-pre-wrap text-red-800 ring-1 ring-red-200 ring-inset">
             {step.error}
           </p>
         </div>
       ) : null}
       <div className={`grid gap-3 ${compact ? "" : "lg:grid-cols-2"}`}>
         <div className="min-w-0 space-y-1">
-          <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">Input</h4>
+          <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Input</h4>
           <JsonBlock value={step.input} label={`Input of ${step.stepId}`} />
         </div>
         <div className="min-w-0 space-y-1">
-          <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">Output</h4>
-          <JsonBlock value={status === "failed" && step.output == null ? undefined : step.output} label={`Output of ${step.stepId}`} />
+          <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Output</h4>
+          <JsonBlock
+            value={status === "failed" && step.output == null ? undefined : step.output}
+            label={`Output of ${step.stepId}`}
+          />
         </div>
       </div>
     </div>

@@ -1,10 +1,13 @@
 "use client";
+
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ExecutionDto } from "@/lib/executions/execution-dto";
+
 import { formatDateTime } from "@/components/triggers/format-date-time";
 import { triggersPagePath } from "@/components/triggers/webhook-paths";
 import { workflowEditorPath } from "@/components/workflows/workflow-paths";
+import type { ExecutionDto } from "@/lib/executions/execution-dto";
+
 import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
 import { runPagePath } from "./use-executions";
 
@@ -35,15 +38,18 @@ export function RunSummary({ execution }: { execution: ExecutionDto }) {
       <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         {rows.map(([term, value]) => (
           <div key={term} className="min-w-0">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+            <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{term}</dt>
             <dd className="mt-0.5 truncate text-slate-900">{value}</dd>
           </div>
         ))}
       </dl>
       {execution.error ? (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200 ring-inset"
+        >
           <span className="font-medium">Error: </span>
-          <span className="whitespace-pre-wrap break-words">{execution.error}</span>
+          <span className="break-words whitespace-pre-wrap">{execution.error}</span>
         </div>
       ) : null}
     </div>

@@ -1,5 +1,7 @@
 "use client";
+
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys, type ExecutionFilters } from "@/lib/client/query-keys";
 import type { ExecutionDto, ExecutionPage, ExecutionStatus, ExecutionSummaryDto } from "@/lib/executions/execution-dto";
@@ -46,7 +48,12 @@ export function useExecutions(agentId: string, filters: ExecutionFilters) {
 export function useExecution(agentId: string, executionId: string | null) {
   return useQuery({
     queryKey: queryKeys.execution(agentId, executionId ?? ""),
-    queryFn: async () => (await apiFetch<{ execution: ExecutionDto }>(executionsPath(agentId, `/${encodeURIComponent(executionId ?? "")}`))).execution,
+    queryFn: async () =>
+      (
+        await apiFetch<{ execution: ExecutionDto }>(
+          executionsPath(agentId, `/${encodeURIComponent(executionId ?? "")}`),
+        )
+      ).execution,
     enabled: executionId !== null,
     staleTime: 0,
     refetchInterval: (query) => (query.state.data && !isActive(query.state.data.status) ? false : runPollMs),
@@ -57,8 +64,12 @@ export function useRetryExecution(agentId: string, executionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () =>
-      (await apiFetch<{ execution: ExecutionSummaryDto }>(executionsPath(agentId, `/${encodeURIComponent(executionId)}/retry`), { method: "POST" }))
-        .execution,
+      (
+        await apiFetch<{ execution: ExecutionSummaryDto }>(
+          executionsPath(agentId, `/${encodeURIComponent(executionId)}/retry`),
+          { method: "POST" },
+        )
+      ).execution,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.executions(agentId) }),
   });
 }

@@ -1,9 +1,12 @@
 "use client";
+
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { isAuthPage } from "@/lib/client/auth-paths";
+
 import { useCurrentUser } from "@/components/auth/use-current-user";
+import { isAuthPage } from "@/lib/client/auth-paths";
+
 import { Logo } from "./logo";
 import { UserMenu } from "./user-menu";
 

@@ -1,6 +1,8 @@
 "use client";
+
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+
 import { ApiClientError } from "@/lib/client/api-client";
 import { redirectWhenSignedOut } from "@/lib/client/session-expiry";
 
@@ -14,7 +16,8 @@ export function QueryProvider({ children }: { children: ReactNode }) {
           queries: {
             staleTime: 5_000,
             // A 4xx will not change by asking again; network and 5xx errors get two more tries.
-            retry: (failureCount, error) => !(error instanceof ApiClientError && error.status < 500) && failureCount < 2,
+            retry: (failureCount, error) =>
+              !(error instanceof ApiClientError && error.status < 500) && failureCount < 2,
           },
         },
       }),

@@ -1,5 +1,7 @@
 "use client";
+
 import { useEffect, useId, useRef, useState } from "react";
+
 import { ChangePasswordDialog } from "@/components/auth/change-password-dialog";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { useSignOut } from "@/components/auth/use-auth";
@@ -50,9 +52,12 @@ export function UserMenu() {
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen(!open)}
-        className="flex items-center gap-2 rounded-md py-1 pl-1 pr-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        className="flex items-center gap-2 rounded-md py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >
-        <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700">
+        <span
+          aria-hidden
+          className="grid h-7 w-7 place-items-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700"
+        >
           {initialsOf(user.name, user.email)}
         </span>
         <span className="sr-only">Account menu: </span>
@@ -62,7 +67,12 @@ export function UserMenu() {
         </svg>
       </button>
       {open ? (
-        <div id={panelId} role="group" aria-label="Account" className="absolute right-0 z-30 mt-2 w-72 rounded-lg bg-white shadow-lg ring-1 ring-slate-200">
+        <div
+          id={panelId}
+          role="group"
+          aria-label="Account"
+          className="absolute right-0 z-30 mt-2 w-72 rounded-lg bg-white shadow-lg ring-1 ring-slate-200"
+        >
           <div className="space-y-1 px-4 py-3">
             <p className="text-xs text-slate-500">Signed in as</p>
             {user.name ? <p className="truncate text-sm font-medium text-slate-900">{user.name}</p> : null}

@@ -1,12 +1,15 @@
 "use client";
+
 import { useState } from "react";
-import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { SelectField } from "@/components/ui/select-field";
-import { DeliveryRow, deliveryColumns } from "./delivery-row";
-import { useDeliveries } from "./use-deliveries";
-import { LoadMoreButton } from "@/components/ui/load-more-button";
+
 import { DataTable, TableMessageRow } from "@/components/ui/data-table";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { SelectField } from "@/components/ui/select-field";
+import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
+
+import { deliveryColumns, DeliveryRow } from "./delivery-row";
+import { useDeliveries } from "./use-deliveries";
 
 /** The webhook's delivery log, newest first, polled so new requests appear without a reload. */
 export function DeliveriesSection({ agentId, webhookId }: { agentId: string; webhookId: string }) {
@@ -16,16 +19,25 @@ export function DeliveriesSection({ agentId, webhookId }: { agentId: string; web
   const rows = deliveries.data?.pages.flatMap((page) => page.deliveries) ?? [];
 
   return (
-    <section aria-labelledby="deliveries-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="deliveries-heading"
+      className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h3 id="deliveries-heading" className="text-base font-semibold text-slate-900">
             Deliveries
           </h3>
-          <p className="mt-1 text-sm text-slate-600">Every request to the endpoint, accepted or rejected. Updates every few seconds.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Every request to the endpoint, accepted or rejected. Updates every few seconds.
+          </p>
         </div>
         <div className="w-40">
-          <SelectField label="Outcome" value={outcome ?? ""} onChange={(event) => setOutcome((event.target.value || null) as DeliveryOutcome | null)}>
+          <SelectField
+            label="Outcome"
+            value={outcome ?? ""}
+            onChange={(event) => setOutcome((event.target.value || null) as DeliveryOutcome | null)}
+          >
             <option value="">All</option>
             <option value="accepted">Accepted</option>
             <option value="rejected">Rejected</option>

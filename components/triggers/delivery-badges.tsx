@@ -1,5 +1,5 @@
-import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
 import { Badge } from "@/components/ui/badge";
+import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
 
 export function OutcomeBadge({ outcome }: { outcome: DeliveryOutcome }) {
   return outcome === "accepted" ? <Badge tone="green">Accepted</Badge> : <Badge tone="red">Rejected</Badge>;

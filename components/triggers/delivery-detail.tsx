@@ -1,8 +1,10 @@
 "use client";
-import type { DeliveryDto } from "@/lib/deliveries/delivery-dto";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+import type { DeliveryDto } from "@/lib/deliveries/delivery-dto";
+
 import { ReplayButton } from "./replay-button";
 import { useDelivery } from "./use-deliveries";
 
@@ -29,7 +31,9 @@ export function DeliveryDetail(props: { agentId: string; webhookId: string; deli
 
   return (
     <div className="space-y-4">
-      {data.outcome === "accepted" && canBuild ? <ReplayButton agentId={props.agentId} webhookId={props.webhookId} deliveryId={data.id} /> : null}
+      {data.outcome === "accepted" && canBuild ? (
+        <ReplayButton agentId={props.agentId} webhookId={props.webhookId} deliveryId={data.id} />
+      ) : null}
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-500">Delivery id</dt>
         <dd className="font-mono text-slate-800">{data.id}</dd>
@@ -51,7 +55,7 @@ export function DeliveryDetail(props: { agentId: string; webhookId: string; deli
         ) : null}
       </dl>
       <table aria-label="Request headers" className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
+        <thead className="text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th className="w-1/3 py-1 pr-4 font-medium">Header</th>
             <th className="py-1 font-medium">Value</th>
@@ -61,17 +65,24 @@ export function DeliveryDetail(props: { agentId: string; webhookId: string; deli
           {Object.entries(data.headers).map(([name, value]) => (
             <tr key={name} className="border-t border-slate-200 align-top">
               <td className="py-1 pr-4">{name}</td>
-              <td className="break-all py-1">{value}</td>
+              <td className="py-1 break-all">{value}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="space-y-1">
-        <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">Body</h4>
-        <pre role="region" aria-label="Request body" tabIndex={0} className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-[13px] text-slate-100">
+        <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Body</h4>
+        <pre
+          role="region"
+          aria-label="Request body"
+          tabIndex={0}
+          className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-[13px] text-slate-100"
+        >
           {data.body ? formatBody(data.body) : "(empty)"}
         </pre>
-        {data.bodyTruncated ? <p className="text-xs text-slate-500">Only the beginning of the body was stored.</p> : null}
+        {data.bodyTruncated ? (
+          <p className="text-xs text-slate-500">Only the beginning of the body was stored.</p>
+        ) : null}
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 "use client";
+
 import type { DeliverySummaryDto } from "@/lib/deliveries/delivery-dto";
+
 import { ExecutionStatusBadge, OutcomeBadge } from "./delivery-badges";
 import { DeliveryDetail } from "./delivery-detail";
 import { formatDateTime } from "./format-date-time";
@@ -9,14 +11,22 @@ export const deliveryColumns = ["Time", "Outcome", "HTTP status", "Reason", "Ver
 const verifiedWithLabels = { current: "Current key", previous: "Previous key" } as const;
 
 /** One delivery; its time is a toggle that opens the headers and body below the row. */
-export function DeliveryRow(props: { agentId: string; delivery: DeliverySummaryDto; expanded: boolean; onToggle: () => void }) {
+export function DeliveryRow(props: {
+  agentId: string;
+  delivery: DeliverySummaryDto;
+  expanded: boolean;
+  onToggle: () => void;
+}) {
   const { delivery } = props;
   const detailId = `delivery-${delivery.id}`;
 
   return (
     <>
-      <tr onClick={props.onToggle} className={`cursor-pointer align-top hover:bg-slate-50 ${props.expanded ? "bg-slate-50" : ""}`}>
-        <td className="whitespace-nowrap px-4 py-3">
+      <tr
+        onClick={props.onToggle}
+        className={`cursor-pointer align-top hover:bg-slate-50 ${props.expanded ? "bg-slate-50" : ""}`}
+      >
+        <td className="px-4 py-3 whitespace-nowrap">
           <button
             type="button"
             aria-expanded={props.expanded}
@@ -28,7 +38,10 @@ export function DeliveryRow(props: { agentId: string; delivery: DeliverySummaryD
             }}
             className="inline-flex items-center gap-1 font-medium text-slate-900 hover:text-indigo-600"
           >
-            <span aria-hidden className={`inline-block text-slate-400 transition-transform ${props.expanded ? "rotate-90" : ""}`}>
+            <span
+              aria-hidden
+              className={`inline-block text-slate-400 transition-transform ${props.expanded ? "rotate-90" : ""}`}
+            >
               ▸
             </span>
             <time dateTime={delivery.receivedAt} title={formatDateTime(delivery.receivedAt)}>
@@ -40,9 +53,13 @@ export function DeliveryRow(props: { agentId: string; delivery: DeliverySummaryD
           <OutcomeBadge outcome={delivery.outcome} />
         </td>
         <td className="px-4 py-3 font-mono">{delivery.httpStatus}</td>
-        <td className="min-w-56 px-4 py-3 text-slate-700">{delivery.outcome === "rejected" ? delivery.errorMessage : null}</td>
-        <td className="whitespace-nowrap px-4 py-3 text-slate-700">{delivery.verifiedWith ? verifiedWithLabels[delivery.verifiedWith] : "—"}</td>
-        <td className="whitespace-nowrap px-4 py-3">
+        <td className="min-w-56 px-4 py-3 text-slate-700">
+          {delivery.outcome === "rejected" ? delivery.errorMessage : null}
+        </td>
+        <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+          {delivery.verifiedWith ? verifiedWithLabels[delivery.verifiedWith] : "—"}
+        </td>
+        <td className="px-4 py-3 whitespace-nowrap">
           {delivery.execution ? (
             <span className="flex flex-col items-start gap-1">
               <ExecutionStatusBadge status={delivery.execution.status} />
@@ -58,7 +75,7 @@ export function DeliveryRow(props: { agentId: string; delivery: DeliverySummaryD
       </tr>
       {props.expanded ? (
         <tr id={detailId}>
-          <td colSpan={deliveryColumns.length} className="bg-slate-50 px-4 pb-5 pt-1">
+          <td colSpan={deliveryColumns.length} className="bg-slate-50 px-4 pt-1 pb-5">
             <DeliveryDetail agentId={props.agentId} webhookId={delivery.webhookId} deliveryId={delivery.id} />
           </td>
         </tr>

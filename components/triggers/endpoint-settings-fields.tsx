@@ -1,6 +1,8 @@
 "use client";
+
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
+
 import type { WebhookFormField, WebhookFormValues } from "./webhook-form-values";
 
 type Props = {

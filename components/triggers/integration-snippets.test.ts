@@ -6,8 +6,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { verifyStandardWebhook } from "@/lib/webhooks/verify-standard-webhooks";
+
 import { getIntegrationSnippets } from "./integration-snippets";
 
 const run = promisify(execFile);
@@ -17,7 +20,13 @@ const privateKey = `awk_${randomBytes(32).toString("base64url")}`;
 const standardKeyFileName = "Bob's payments-private-key.json";
 const standardSecret = `whsec_${randomBytes(32).toString("base64")}`;
 
-type Received = { method?: string; contentType?: string; signature?: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
+type Received = {
+  method?: string;
+  contentType?: string;
+  signature?: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+};
 let server: Server;
 let received: Received[] = [];
 let endpoint = "";
@@ -41,9 +50,24 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/wh_123`;
   workDir = await mkdtemp(path.join(tmpdir(), "aw-snippets-"));
-  const keyFile = { webhookId: "wh_123", name: "Bob's orders", endpoint, privateKey, algorithm: "HMAC-SHA256", signatureHeader: "x-signature", signatureEncoding: "hex" };
+  const keyFile = {
+    webhookId: "wh_123",
+    name: "Bob's orders",
+    endpoint,
+    privateKey,
+    algorithm: "HMAC-SHA256",
+    signatureHeader: "x-signature",
+    signatureEncoding: "hex",
+  };
   await writeFile(path.join(workDir, keyFileName), JSON.stringify(keyFile, null, 2));
-  const standardKeyFile = { ...keyFile, name: "Bob's payments", privateKey: standardSecret, scheme: "standard-webhooks", signatureHeader: "webhook-signature", signatureEncoding: "base64" };
+  const standardKeyFile = {
+    ...keyFile,
+    name: "Bob's payments",
+    privateKey: standardSecret,
+    scheme: "standard-webhooks",
+    signatureHeader: "webhook-signature",
+    signatureEncoding: "base64",
+  };
   await writeFile(path.join(workDir, standardKeyFileName), JSON.stringify(standardKeyFile, null, 2));
 });
 
@@ -69,39 +93,62 @@ function expectOneValidlySignedRequest() {
   expect(request.method).toBe("POST");
   expect(request.contentType).toBe("application/json");
   expect(request.body.length).toBeGreaterThan(0);
-  expect(JSON.parse(request.body.toString("utf8"))).toEqual({ event: "example", data: { message: "Hello from my system" } });
+  expect(JSON.parse(request.body.toString("utf8"))).toEqual({
+    event: "example",
+    data: { message: "Hello from my system" },
+  });
   expect(request.signature).toBe(createHmac("sha256", privateKey).update(request.body).digest("hex"));
 }
 
 describe("getIntegrationSnippets", () => {
-  it.each(["curl", "node", "python"] as const)("the %s snippet names the endpoint, the header, the algorithm and the key file", (language) => {
-    const snippet = getIntegrationSnippets({ endpoint: "https://workbench.example.com/api/webhooks/wh_1", keyFileName: "orders-private-key.json" })[language];
-    expect(snippet).toContain("https://workbench.example.com/api/webhooks/wh_1");
-    expect(snippet).toContain("x-signature");
-    expect(snippet.toLowerCase()).toMatch(/hmac/);
-    expect(snippet.toLowerCase()).toMatch(/sha256/);
-    expect(snippet).toContain("orders-private-key.json");
-    expect(snippet).toContain("privateKey");
-  });
+  it.each(["curl", "node", "python"] as const)(
+    "the %s snippet names the endpoint, the header, the algorithm and the key file",
+    (language) => {
+      const snippet = getIntegrationSnippets({
+        endpoint: "https://workbench.example.com/api/webhooks/wh_1",
+        keyFileName: "orders-private-key.json",
+      })[language];
+      expect(snippet).toContain("https://workbench.example.com/api/webhooks/wh_1");
+      expect(snippet).toContain("x-signature");
+      expect(snippet.toLowerCase()).toMatch(/hmac/);
+      expect(snippet.toLowerCase()).toMatch(/sha256/);
+      expect(snippet).toContain("orders-private-key.json");
+      expect(snippet).toContain("privateKey");
+    },
+  );
 
   it("runs as Python and signs the exact body it sends", async () => {
-    const stdout = await runSnippet({ command: "python3", fileName: "send_webhook.py", code: getIntegrationSnippets({ endpoint, keyFileName }).python });
+    const stdout = await runSnippet({
+      command: "python3",
+      fileName: "send_webhook.py",
+      code: getIntegrationSnippets({ endpoint, keyFileName }).python,
+    });
     expect(stdout).toContain("202");
     expectOneValidlySignedRequest();
   });
 
   it("runs as Node.js and signs the exact body it sends", async () => {
-    const stdout = await runSnippet({ command: process.execPath, fileName: "send-webhook.mjs", code: getIntegrationSnippets({ endpoint, keyFileName }).node });
+    const stdout = await runSnippet({
+      command: process.execPath,
+      fileName: "send-webhook.mjs",
+      code: getIntegrationSnippets({ endpoint, keyFileName }).node,
+    });
     expect(stdout).toContain("202");
     expectOneValidlySignedRequest();
   });
 
-  const missingTools = ["curl", "openssl", "jq"].filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
+  const missingTools = ["curl", "openssl", "jq"].filter(
+    (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0,
+  );
   const curlTitle = missingTools.length
     ? `runs as a shell script with curl (SKIPPED: ${missingTools.join(", ")} not installed here)`
     : "runs as a shell script with curl and signs the exact body it sends";
   it.skipIf(missingTools.length > 0)(curlTitle, async () => {
-    const stdout = await runSnippet({ command: "sh", fileName: "send-webhook.sh", code: getIntegrationSnippets({ endpoint, keyFileName }).curl });
+    const stdout = await runSnippet({
+      command: "sh",
+      fileName: "send-webhook.sh",
+      code: getIntegrationSnippets({ endpoint, keyFileName }).curl,
+    });
     expect(stdout).toContain("HTTP 202");
     expectOneValidlySignedRequest();
   });
@@ -114,12 +161,19 @@ function expectOneStandardWebhooksRequest() {
   expect(request.method).toBe("POST");
   expect(request.contentType).toBe("application/json");
   expect(request.signature).toBeUndefined();
-  expect(JSON.parse(request.body.toString("utf8"))).toEqual({ event: "example", data: { message: "Hello from my system" } });
+  expect(JSON.parse(request.body.toString("utf8"))).toEqual({
+    event: "example",
+    data: { message: "Hello from my system" },
+  });
   const header = (name: string) => request.headers[name] as string | undefined;
   expect(header("webhook-id")).toMatch(/^msg_[\w-]+$/);
   const verification = verifyStandardWebhook({
     rawBody: request.body,
-    headers: { id: header("webhook-id") ?? null, timestamp: header("webhook-timestamp") ?? null, signature: header("webhook-signature") ?? null },
+    headers: {
+      id: header("webhook-id") ?? null,
+      timestamp: header("webhook-timestamp") ?? null,
+      signature: header("webhook-signature") ?? null,
+    },
     keys: [{ privateKey: standardSecret, label: "current" }],
     nowSeconds: Math.floor(Date.now() / 1000),
   });
@@ -127,16 +181,24 @@ function expectOneStandardWebhooksRequest() {
 }
 
 describe("getIntegrationSnippets for Standard Webhooks", () => {
-  const snippets = () => getIntegrationSnippets({ endpoint, keyFileName: standardKeyFileName, scheme: "standard-webhooks" });
+  const snippets = () =>
+    getIntegrationSnippets({ endpoint, keyFileName: standardKeyFileName, scheme: "standard-webhooks" });
 
-  it.each(["curl", "node", "python"] as const)("the %s snippet names the endpoint, the three headers and the key file", (language) => {
-    const snippet = getIntegrationSnippets({ endpoint: "https://workbench.example.com/api/webhooks/wh_1", keyFileName: "orders-private-key.json", scheme: "standard-webhooks" })[language];
-    expect(snippet).toContain("https://workbench.example.com/api/webhooks/wh_1");
-    for (const header of ["webhook-id", "webhook-timestamp", "webhook-signature"]) expect(snippet).toContain(header);
-    expect(snippet).toContain("whsec_");
-    expect(snippet).toContain("v1,");
-    expect(snippet).not.toContain("x-signature");
-  });
+  it.each(["curl", "node", "python"] as const)(
+    "the %s snippet names the endpoint, the three headers and the key file",
+    (language) => {
+      const snippet = getIntegrationSnippets({
+        endpoint: "https://workbench.example.com/api/webhooks/wh_1",
+        keyFileName: "orders-private-key.json",
+        scheme: "standard-webhooks",
+      })[language];
+      expect(snippet).toContain("https://workbench.example.com/api/webhooks/wh_1");
+      for (const header of ["webhook-id", "webhook-timestamp", "webhook-signature"]) expect(snippet).toContain(header);
+      expect(snippet).toContain("whsec_");
+      expect(snippet).toContain("v1,");
+      expect(snippet).not.toContain("x-signature");
+    },
+  );
 
   it("runs as Python and signs id, timestamp and the exact body", async () => {
     const stdout = await runSnippet({ command: "python3", fileName: "send_standard.py", code: snippets().python });
@@ -145,14 +207,22 @@ describe("getIntegrationSnippets for Standard Webhooks", () => {
   });
 
   it("runs as Node.js and signs id, timestamp and the exact body", async () => {
-    const stdout = await runSnippet({ command: process.execPath, fileName: "send-standard.mjs", code: snippets().node });
+    const stdout = await runSnippet({
+      command: process.execPath,
+      fileName: "send-standard.mjs",
+      code: snippets().node,
+    });
     expect(stdout).toContain("202");
     expectOneStandardWebhooksRequest();
   });
 
-  const missingTools = ["curl", "openssl", "jq", "od"].filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
+  const missingTools = ["curl", "openssl", "jq", "od"].filter(
+    (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0,
+  );
   it.skipIf(missingTools.length > 0)(
-    missingTools.length ? `runs as a shell script with curl (SKIPPED: ${missingTools.join(", ")} not installed here)` : "runs as a shell script with curl and signs id, timestamp and the exact body",
+    missingTools.length
+      ? `runs as a shell script with curl (SKIPPED: ${missingTools.join(", ")} not installed here)`
+      : "runs as a shell script with curl and signs id, timestamp and the exact body",
     async () => {
       const stdout = await runSnippet({ command: "sh", fileName: "send-standard.sh", code: snippets().curl });
       expect(stdout).toContain("HTTP 202");

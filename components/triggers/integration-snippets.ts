@@ -3,12 +3,17 @@
 // HMAC-SHA256 keyed with the key as a UTF-8 string, in `x-signature`. Standard Webhooks: see
 // standard-webhooks-snippets.ts.
 import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+
 import { literal, shellQuote } from "./snippet-literals";
 import { getStandardWebhooksSnippets } from "./standard-webhooks-snippets";
 
 export type IntegrationSnippets = { curl: string; node: string; python: string };
 
-export function getIntegrationSnippets(opts: { endpoint: string; keyFileName: string; scheme?: SignatureScheme }): IntegrationSnippets {
+export function getIntegrationSnippets(opts: {
+  endpoint: string;
+  keyFileName: string;
+  scheme?: SignatureScheme;
+}): IntegrationSnippets {
   if (opts.scheme === "standard-webhooks") return getStandardWebhooksSnippets(opts);
   const { endpoint, keyFileName } = opts;
 

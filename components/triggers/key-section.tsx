@@ -1,15 +1,25 @@
 "use client";
-import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+
 import { formatDateTime } from "./format-date-time";
 import { KeyRevealPanel } from "./key-reveal-panel";
-import { useGenerateKey } from "./use-webhook-keys";
 import type { WebhookCommands } from "./use-webhook-commands";
+import { useGenerateKey } from "./use-webhook-keys";
 
 /** The webhook's private-key status: Generate Private Key while it has none, then when it was made. Viewers see only the status. */
-export function KeySection({ agentId, webhook, commands }: { agentId: string; webhook: WebhookDto; commands: WebhookCommands }) {
+export function KeySection({
+  agentId,
+  webhook,
+  commands,
+}: {
+  agentId: string;
+  webhook: WebhookDto;
+  commands: WebhookCommands;
+}) {
   const generate = useGenerateKey(agentId, webhook.id);
   const canBuild = useCurrentUser().can("builder");
 
@@ -18,15 +28,21 @@ export function KeySection({ agentId, webhook, commands }: { agentId: string; we
       {webhook.hasKey ? (
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
           <span>Key created {webhook.keyCreatedAt ? formatDateTime(webhook.keyCreatedAt) : "earlier"}</span>
-          {webhook.previousKeyExpiresAt ? <span>Previous key valid until {formatDateTime(webhook.previousKeyExpiresAt)}</span> : null}
+          {webhook.previousKeyExpiresAt ? (
+            <span>Previous key valid until {formatDateTime(webhook.previousKeyExpiresAt)}</span>
+          ) : null}
         </p>
       ) : (
-        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-inset ring-slate-200">
-          <p className="text-sm text-slate-600">No private key yet: requests to this endpoint are rejected until senders can sign them.</p>
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200 ring-inset">
+          <p className="text-sm text-slate-600">
+            No private key yet: requests to this endpoint are rejected until senders can sign them.
+          </p>
           {canBuild ? (
             <Button
               disabled={generate.isPending}
-              onClick={() => generate.mutate(undefined, { onSuccess: (answer) => commands.showIssuedKey(answer.keyFile) })}
+              onClick={() =>
+                generate.mutate(undefined, { onSuccess: (answer) => commands.showIssuedKey(answer.keyFile) })
+              }
             >
               {generate.isPending ? "Generating…" : "Generate Private Key"}
             </Button>
@@ -35,7 +51,13 @@ export function KeySection({ agentId, webhook, commands }: { agentId: string; we
       )}
       {canBuild ? null : <ViewerKeyNote />}
       <ErrorNotice error={generate.error} />
-      {commands.issuedKey ? <KeyRevealPanel keyFile={commands.issuedKey} onDownload={commands.downloadKey} onHide={commands.hideIssuedKey} /> : null}
+      {commands.issuedKey ? (
+        <KeyRevealPanel
+          keyFile={commands.issuedKey}
+          onDownload={commands.downloadKey}
+          onHide={commands.hideIssuedKey}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
+
 import Link from "next/link";
+
+import { runPagePath } from "@/components/executions/use-executions";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { runPagePath } from "@/components/executions/use-executions";
+
 import { useReplayDelivery } from "./use-replay-delivery";
 
 /** Replay for an accepted delivery, then a link to the run it started. */
@@ -18,7 +21,10 @@ export function ReplayButton(props: { agentId: string; webhookId: string; delive
         {replay.data ? (
           <p role="status" className="text-sm text-green-700">
             Replay queued.{" "}
-            <Link href={runPagePath(props.agentId, replay.data.id)} className="font-medium text-indigo-600 hover:text-indigo-500">
+            <Link
+              href={runPagePath(props.agentId, replay.data.id)}
+              className="font-medium text-indigo-600 hover:text-indigo-500"
+            >
               Open the new run
             </Link>
           </p>

@@ -1,11 +1,14 @@
 "use client";
+
 import { useState } from "react";
-import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
-import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
+
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SelectField } from "@/components/ui/select-field";
+import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
+
 import { useRotateKey } from "./use-webhook-keys";
 
 const gracePeriods = [
@@ -15,7 +18,12 @@ const gracePeriods = [
   { hours: 168, label: "7 days" },
 ];
 
-export function RotateKeyDialog(props: { agentId: string; webhook: WebhookDto; onRotated: (keyFile: WebhookKeyFile) => void; onClose: () => void }) {
+export function RotateKeyDialog(props: {
+  agentId: string;
+  webhook: WebhookDto;
+  onRotated: (keyFile: WebhookKeyFile) => void;
+  onClose: () => void;
+}) {
   const rotate = useRotateKey(props.agentId, props.webhook.id);
   const [graceHours, setGraceHours] = useState(24);
   const [scheme, setScheme] = useState<SignatureScheme>(props.webhook.signatureScheme);
@@ -26,12 +34,17 @@ export function RotateKeyDialog(props: { agentId: string; webhook: WebhookDto; o
     <Dialog open onClose={props.onClose} title="Rotate Key">
       <div className="space-y-4 text-sm text-slate-700">
         <p>
-          A new private key replaces the current one for <strong className="font-medium text-slate-900">{props.webhook.name}</strong>. During the
-          grace period the old key still verifies, so senders can switch over without losing requests.
+          A new private key replaces the current one for{" "}
+          <strong className="font-medium text-slate-900">{props.webhook.name}</strong>. During the grace period the old
+          key still verifies, so senders can switch over without losing requests.
         </p>
         <SelectField
           label="Signature scheme"
-          hint={switching ? "Switching the scheme ends the current key at once: senders need the new key file and the new headers." : "Keep the scheme, or switch it with the new key."}
+          hint={
+            switching
+              ? "Switching the scheme ends the current key at once: senders need the new key file and the new headers."
+              : "Keep the scheme, or switch it with the new key."
+          }
           value={scheme}
           onChange={(event) => setScheme(event.target.value as SignatureScheme)}
         >

@@ -1,5 +1,7 @@
 "use client";
+
 import { ErrorNotice } from "@/components/ui/error-notice";
+
 import type { WebhookCommands } from "./use-webhook-commands";
 
 /** The outcome of Send Test Event, and any error from the webhook's other commands. */
@@ -13,11 +15,14 @@ export function TestEventFeedback({ commands }: { commands: WebhookCommands }) {
           Sending test event…
         </p>
       ) : result?.delivered ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200 ring-inset"
+        >
           Test event delivered: {result.httpStatus}
         </p>
       ) : result ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 ring-inset">
           Test event not delivered{result.httpStatus ? `: ${result.httpStatus}` : ""}
           {result.error ? ` — ${result.error}` : ""}
         </p>

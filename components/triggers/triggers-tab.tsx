@@ -1,10 +1,13 @@
 "use client";
+
 import { useState } from "react";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+
 import { useWebhooks } from "./use-webhooks";
 import { WebhookCard } from "./webhook-card";
 import { CreateWebhookDialog } from "./webhook-dialogs";
@@ -26,8 +29,9 @@ export function TriggersTab({ agentId }: { agentId: string }) {
       <ErrorNotice error={webhooks.error} />
       {webhooks.data?.length === 0 ? (
         <EmptyState title="No webhooks yet">
-          A webhook is an endpoint that an outside system — an OCR service, a CRM, a payment gateway — posts JSON events to. The Workbench
-          checks each request&apos;s signature with the webhook&apos;s private key, logs it, answers at once and runs the workflow you choose.
+          A webhook is an endpoint that an outside system — an OCR service, a CRM, a payment gateway — posts JSON events
+          to. The Workbench checks each request&apos;s signature with the webhook&apos;s private key, logs it, answers
+          at once and runs the workflow you choose.
           {canBuild ? " Click Create Webhook to add the first one." : " A builder of this Workbench can add one."}
         </EmptyState>
       ) : null}

@@ -1,8 +1,11 @@
 "use client";
+
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { DeliveryDto, DeliveryOutcome, DeliveryPage } from "@/lib/deliveries/delivery-dto";
+
 import { webhookPath } from "./webhook-paths";
 
 const pageSize = 25;
@@ -29,7 +32,12 @@ export function useDelivery(opts: { agentId: string; webhookId: string; delivery
   const { agentId, webhookId, deliveryId } = opts;
   return useQuery({
     queryKey: queryKeys.delivery(agentId, webhookId, deliveryId),
-    queryFn: async () => (await apiFetch<{ delivery: DeliveryDto }>(webhookPath(agentId, webhookId, `/deliveries/${encodeURIComponent(deliveryId)}`))).delivery,
+    queryFn: async () =>
+      (
+        await apiFetch<{ delivery: DeliveryDto }>(
+          webhookPath(agentId, webhookId, `/deliveries/${encodeURIComponent(deliveryId)}`),
+        )
+      ).delivery,
     // A delivery never changes once recorded, except its execution's status.
     staleTime: 30_000,
   });

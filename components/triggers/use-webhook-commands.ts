@@ -1,6 +1,9 @@
 "use client";
+
 import { useState } from "react";
+
 import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
+
 import { useDownloadKeyFile, useSendTestEvent } from "./use-webhook-keys";
 import { useUpdateWebhook } from "./use-webhooks";
 

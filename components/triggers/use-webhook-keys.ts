@@ -1,14 +1,22 @@
 "use client";
+
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+
 import { apiDownload, apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
 import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
+
 import { useStoreWebhook } from "./use-webhooks";
 import { webhookPath } from "./webhook-paths";
 
 type KeyAnswer = { webhook: WebhookDto; keyFile: WebhookKeyFile };
-export type TestEventResult = { delivered: boolean; httpStatus: number | null; response: unknown; error: string | null };
+export type TestEventResult = {
+  delivered: boolean;
+  httpStatus: number | null;
+  response: unknown;
+  error: string | null;
+};
 
 export function useGenerateKey(agentId: string, webhookId: string) {
   const store = useStoreWebhook(agentId);

@@ -1,9 +1,12 @@
 "use client";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/webhook-input";
+
 import { webhookPath, webhooksPath } from "./webhook-paths";
 
 export function useWebhooks(agentId: string) {
@@ -42,7 +45,8 @@ export function useUpdateWebhook(agentId: string, webhookId: string) {
   const store = useStoreWebhook(agentId);
   return useMutation({
     mutationFn: async (input: UpdateWebhookInput) =>
-      (await apiFetch<{ webhook: WebhookDto }>(webhookPath(agentId, webhookId), { method: "PATCH", body: input })).webhook,
+      (await apiFetch<{ webhook: WebhookDto }>(webhookPath(agentId, webhookId), { method: "PATCH", body: input }))
+        .webhook,
     onSuccess: store,
   });
 }

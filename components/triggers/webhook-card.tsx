@@ -1,8 +1,11 @@
 "use client";
+
 import Link from "next/link";
-import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
-import { CopyField } from "@/components/ui/copy-field";
+
 import { useCurrentUser } from "@/components/auth/use-current-user";
+import { CopyField } from "@/components/ui/copy-field";
+import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+
 import { EnabledBadge } from "./enabled-badge";
 import { KeySection } from "./key-section";
 import { TestEventFeedback } from "./test-event-feedback";

@@ -1,7 +1,9 @@
 "use client";
-import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+
 import { useCreateWebhook, useDeleteWebhook, useUpdateWebhook } from "./use-webhooks";
 import { WebhookForm } from "./webhook-form";
 import { toWebhookFormValues } from "./webhook-form-values";
@@ -22,7 +24,15 @@ export function CreateWebhookDialog({ agentId, onClose }: { agentId: string; onC
   );
 }
 
-export function EditWebhookDialog({ agentId, webhook, onClose }: { agentId: string; webhook: WebhookDto; onClose: () => void }) {
+export function EditWebhookDialog({
+  agentId,
+  webhook,
+  onClose,
+}: {
+  agentId: string;
+  webhook: WebhookDto;
+  onClose: () => void;
+}) {
   const update = useUpdateWebhook(agentId, webhook.id);
   return (
     <Dialog open onClose={onClose} title="Edit Webhook">
@@ -40,7 +50,12 @@ export function EditWebhookDialog({ agentId, webhook, onClose }: { agentId: stri
   );
 }
 
-export function DeleteWebhookDialog(props: { agentId: string; webhook: WebhookDto; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteWebhookDialog(props: {
+  agentId: string;
+  webhook: WebhookDto;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const remove = useDeleteWebhook(props.agentId, props.webhook.id);
   return (
     <ConfirmDialog
@@ -53,8 +68,8 @@ export function DeleteWebhookDialog(props: { agentId: string; webhook: WebhookDt
       onConfirm={() => remove.mutate(undefined, { onSuccess: props.onDeleted ?? props.onClose })}
     >
       <p>
-        Its endpoint stops accepting requests at once, and its key and delivery log are deleted with it. Senders still posting to it
-        will get 404 Not Found. This cannot be undone.
+        Its endpoint stops accepting requests at once, and its key and delivery log are deleted with it. Senders still
+        posting to it will get 404 Not Found. This cannot be undone.
       </p>
     </ConfirmDialog>
   );

@@ -15,7 +15,14 @@ export type WebhookFormValues = {
 
 export type WebhookFormField = keyof WebhookFormValues;
 
-export const emptyWebhookFormValues: WebhookFormValues = { name: "", workflowId: "", signatureScheme: "x-signature", rateLimitPerSecond: "", rateLimitBurst: "", ipAllowList: "" };
+export const emptyWebhookFormValues: WebhookFormValues = {
+  name: "",
+  workflowId: "",
+  signatureScheme: "x-signature",
+  rateLimitPerSecond: "",
+  rateLimitBurst: "",
+  ipAllowList: "",
+};
 
 export function toWebhookFormValues(webhook: WebhookDto): WebhookFormValues {
   return {

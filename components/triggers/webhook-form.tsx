@@ -1,13 +1,21 @@
 "use client";
+
 import { useState, type FormEvent } from "react";
-import { createWebhookInput, type CreateWebhookInput } from "@/lib/webhooks/webhook-input";
-import { ApiClientError } from "@/lib/client/api-client";
+
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { TextField } from "@/components/ui/text-field";
-import { EndpointSettingsFields } from "./endpoint-settings-fields";
-import { WorkflowPicker } from "./workflow-picker";
-import { emptyWebhookFormValues, toWebhookInput, type WebhookFormField, type WebhookFormValues } from "./webhook-form-values";
 import { FormActions } from "@/components/ui/form-actions";
+import { TextField } from "@/components/ui/text-field";
+import { ApiClientError } from "@/lib/client/api-client";
+import { createWebhookInput, type CreateWebhookInput } from "@/lib/webhooks/webhook-input";
+
+import { EndpointSettingsFields } from "./endpoint-settings-fields";
+import {
+  emptyWebhookFormValues,
+  toWebhookInput,
+  type WebhookFormField,
+  type WebhookFormValues,
+} from "./webhook-form-values";
+import { WorkflowPicker } from "./workflow-picker";
 
 /**
  * Name, workflow and endpoint settings, for Create Webhook and Edit Webhook. It checks the input
@@ -26,7 +34,8 @@ export function WebhookForm(props: {
   const [values, setValues] = useState<WebhookFormValues>(props.initial ?? emptyWebhookFormValues);
   const [localErrors, setLocalErrors] = useState<Partial<Record<WebhookFormField, string>>>({});
   const serverFieldError = props.error instanceof ApiClientError && props.error.field ? props.error : null;
-  const fieldError = (field: WebhookFormField) => localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
+  const fieldError = (field: WebhookFormField) =>
+    localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
 
   // Editing a field clears its error: the message was about the old value.
   function change(field: WebhookFormField, value: string) {
@@ -62,7 +71,12 @@ export function WebhookForm(props: {
         error={fieldError("workflowId")}
         onChange={(workflowId) => change("workflowId", workflowId)}
       />
-      <EndpointSettingsFields values={values} hasKey={props.hasKey ?? false} fieldError={fieldError} onChange={change} />
+      <EndpointSettingsFields
+        values={values}
+        hasKey={props.hasKey ?? false}
+        fieldError={fieldError}
+        onChange={change}
+      />
       {serverFieldError ? null : <ErrorNotice error={props.error} />}
       <FormActions submitLabel={props.submitLabel} pending={props.pending} onCancel={props.onCancel} divided />
     </form>

@@ -1,14 +1,17 @@
 "use client";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
-import { ApiClientError } from "@/lib/client/api-client";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+import { ApiClientError } from "@/lib/client/api-client";
+import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+
 import { DeliveriesSection } from "./deliveries-section";
 import { EnabledBadge } from "./enabled-badge";
 import { IntegrationPanel } from "./integration-panel";
@@ -76,10 +79,19 @@ function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: Webhoo
           </div>
           {canBuild ? (
             <div className="flex gap-2">
-              <Button variant="secondary" disabled={!webhook.hasKey || commands.testEvent.isPending} onClick={commands.sendTestEvent}>
+              <Button
+                variant="secondary"
+                disabled={!webhook.hasKey || commands.testEvent.isPending}
+                onClick={commands.sendTestEvent}
+              >
                 Send Test Event
               </Button>
-              <WebhookActions agentId={agentId} webhook={webhook} commands={commands} onDeleted={() => router.push(triggersPagePath(agentId))} />
+              <WebhookActions
+                agentId={agentId}
+                webhook={webhook}
+                commands={commands}
+                onDeleted={() => router.push(triggersPagePath(agentId))}
+              />
             </div>
           ) : null}
         </div>

@@ -1,24 +1,37 @@
 "use client";
+
 import { useState, type KeyboardEvent } from "react";
-import { workflowNameSchema } from "@/lib/workflows/workflow-input";
+
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useCreateWorkflow, useWorkflows } from "@/components/workflows/use-workflows";
+import { workflowNameSchema } from "@/lib/workflows/workflow-input";
 
 /**
  * The "Workflow" select of the webhook form, with "Create a new workflow" for when none fits:
  * it creates the workflow on the spot and selects it, so the builder never leaves the dialog.
  */
-export function WorkflowPicker(props: { agentId: string; value: string; error?: string; onChange: (workflowId: string) => void }) {
+export function WorkflowPicker(props: {
+  agentId: string;
+  value: string;
+  error?: string;
+  onChange: (workflowId: string) => void;
+}) {
   const workflows = useWorkflows(props.agentId);
   const [creating, setCreating] = useState(false);
   const noWorkflows = workflows.data?.length === 0;
 
   return (
     <div className="space-y-2">
-      <SelectField label="Workflow" name="workflowId" value={props.value} error={props.error} onChange={(event) => props.onChange(event.target.value)}>
+      <SelectField
+        label="Workflow"
+        name="workflowId"
+        value={props.value}
+        error={props.error}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
         <option value="" disabled>
           {workflows.isPending ? "Loading workflows…" : noWorkflows ? "No workflows yet" : "Choose a workflow"}
         </option>
@@ -62,7 +75,10 @@ function NewWorkflowField(props: { agentId: string; onCreated: (workflowId: stri
     // mutateAsync, not mutate's onSuccess: creating the first workflow ends the "no workflows"
     // state, which unmounts this field before the mutation settles, and React Query drops
     // per-call callbacks of unmounted components. Failures show through create.error.
-    create.mutateAsync({ name: parsed.data }).then((workflow) => props.onCreated(workflow.id), () => undefined);
+    create.mutateAsync({ name: parsed.data }).then(
+      (workflow) => props.onCreated(workflow.id),
+      () => undefined,
+    );
   }
 
   // Enter here creates the workflow instead of submitting the whole webhook form.
@@ -73,7 +89,7 @@ function NewWorkflowField(props: { agentId: string; onCreated: (workflowId: stri
   }
 
   return (
-    <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+    <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200 ring-inset">
       <TextField
         label="New workflow name"
         hint="You can add its steps later in the Workflows tab."

@@ -1,7 +1,11 @@
 import { useId, type InputHTMLAttributes } from "react";
 
 /** A checkbox with its label beside it and an optional hint below. */
-export function CheckboxField({ label, hint, ...props }: { label: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+export function CheckboxField({
+  label,
+  hint,
+  ...props
+}: { label: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   const id = useId();
   return (
     <div className="flex items-start gap-2">

@@ -1,5 +1,7 @@
 "use client";
+
 import type { ReactNode } from "react";
+
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { ErrorNotice } from "./error-notice";

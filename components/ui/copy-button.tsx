@@ -1,5 +1,7 @@
 "use client";
+
 import { useEffect, useState } from "react";
+
 import { Button } from "./button";
 import { copyText } from "./copy-text";
 
@@ -21,13 +23,22 @@ export function CopyButton({ text, label, className = "" }: { text: string; labe
         variant="secondary"
         aria-label={label}
         className={`shrink-0 ${className}`}
-        onClick={() => copyText(text).then(() => setState("copied"), () => setState("failed"))}
+        onClick={() =>
+          copyText(text).then(
+            () => setState("copied"),
+            () => setState("failed"),
+          )
+        }
       >
         <CopyIcon />
         {state === "copied" ? "Copied" : "Copy"}
       </Button>
       <span role="status" className="sr-only">
-        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Could not copy: select the text and copy it by hand" : ""}
+        {state === "copied"
+          ? "Copied to the clipboard"
+          : state === "failed"
+            ? "Could not copy: select the text and copy it by hand"
+            : ""}
       </span>
     </>
   );

@@ -5,15 +5,25 @@ import type { ReactNode } from "react";
  * attempts. The caption names it for assistive tech (and tests); an empty column name is
  * announced as "Actions".
  */
-export function DataTable({ caption, columns, children, className = "rounded-lg" }: { caption: string; columns: readonly string[]; children: ReactNode; className?: string }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  className = "rounded-lg",
+}: {
+  caption: string;
+  columns: readonly string[];
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`overflow-x-auto ring-1 ring-slate-200 ${className}`}>
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className="whitespace-nowrap px-4 py-2.5 font-medium">
+              <th key={index} scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">
                 {column || <span className="sr-only">Actions</span>}
               </th>
             ))}

@@ -1,8 +1,21 @@
 "use client";
+
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /** A modal built on the native <dialog> element: focus trapping, Escape and the backdrop come for free. */
-export function Dialog({ open, onClose, title, children, size = "md" }: { open: boolean; onClose: () => void; title: string; children: ReactNode; size?: "md" | "lg" }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  size = "md",
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  size?: "md" | "lg";
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   // A per-instance id, so two dialogs mounted on one page never share a title.
   const titleId = useId();

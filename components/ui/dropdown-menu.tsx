@@ -1,4 +1,5 @@
 "use client";
+
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 export type MenuItem = { label: string; onSelect: () => void; disabled?: boolean; danger?: boolean };
@@ -71,7 +72,7 @@ export function DropdownMenu({ label, items }: { label: string; items: MenuItem[
             setOpen(event.key === "ArrowDown" ? "first" : "last");
           }
         }}
-        className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >
         {label}
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500">

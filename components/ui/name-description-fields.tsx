@@ -12,7 +12,14 @@ export function NameDescriptionFields(props: {
   const { values, onChange, fieldError } = props;
   return (
     <>
-      <TextField label="Name" name="name" autoFocus value={values.name} error={fieldError("name")} onChange={(event) => onChange({ ...values, name: event.target.value })} />
+      <TextField
+        label="Name"
+        name="name"
+        autoFocus
+        value={values.name}
+        error={fieldError("name")}
+        onChange={(event) => onChange({ ...values, name: event.target.value })}
+      />
       <TextAreaField
         label="Description"
         name="description"

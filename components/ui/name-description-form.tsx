@@ -1,10 +1,13 @@
 "use client";
+
 import { useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
+
 import { ApiClientError } from "@/lib/client/api-client";
+
 import { ErrorNotice } from "./error-notice";
-import { NameDescriptionFields, type NameDescriptionValues } from "./name-description-fields";
 import { FormActions } from "./form-actions";
+import { NameDescriptionFields, type NameDescriptionValues } from "./name-description-fields";
 
 type Values = NameDescriptionValues;
 
@@ -24,7 +27,8 @@ export function NameDescriptionForm(props: {
   const [values, setValues] = useState<Values>(props.initial ?? { name: "", description: "" });
   const [localErrors, setLocalErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const serverFieldError = props.error instanceof ApiClientError && props.error.field ? props.error : null;
-  const fieldError = (field: keyof Values) => localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
+  const fieldError = (field: keyof Values) =>
+    localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,7 +1,14 @@
 import { useId, type SelectHTMLAttributes } from "react";
+
 import { FieldFrame, inputClass, type FieldProps } from "./text-field";
 
-export function SelectField({ label, error, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...props
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>

@@ -1,4 +1,5 @@
 "use client";
+
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 export type Tab = { label: string; content: ReactNode };
@@ -44,14 +45,21 @@ export function Tabs({ label, tabs }: { label: string; tabs: Tab[] }) {
             tabIndex={index === selected ? 0 : -1}
             onClick={() => setSelected(index)}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
-              index === selected ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-800"
+              index === selected
+                ? "border-indigo-600 text-indigo-700"
+                : "border-transparent text-slate-600 hover:text-slate-800"
             }`}
           >
             {tab.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${baseId}-panel-${selected}`} aria-labelledby={`${baseId}-tab-${selected}`} className="pt-4">
+      <div
+        role="tabpanel"
+        id={`${baseId}-panel-${selected}`}
+        aria-labelledby={`${baseId}-tab-${selected}`}
+        className="pt-4"
+      >
         {tabs[selected].content}
       </div>
     </div>

@@ -1,15 +1,18 @@
 "use client";
+
 import { useState, type FormEvent } from "react";
-import { ApiClientError } from "@/lib/client/api-client";
-import { roleLabels, type Role } from "@/lib/auth/roles";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { FormActions } from "@/components/ui/form-actions";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { roleLabels, type Role } from "@/lib/auth/roles";
+import { ApiClientError } from "@/lib/client/api-client";
+
 import { roleDescriptions } from "./role-descriptions";
 import { useCreateUser } from "./use-users";
-import { FormActions } from "@/components/ui/form-actions";
 
 type Values = { email: string; name: string; role: Role; password: string };
 type Field = keyof Values;
@@ -26,8 +29,10 @@ export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () =
   const create = useCreateUser();
   const [values, setValues] = useState<Values>({ email: "", name: "", role: "builder", password: "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverField = create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
-  const fieldError = (field: Field) => errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const serverField =
+    create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
+  const fieldError = (field: Field) =>
+    errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,7 +55,15 @@ export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () =
           error={fieldError("email")}
           onChange={(event) => setValues({ ...values, email: event.target.value })}
         />
-        <TextField label="Name" name="name" hint="Optional" autoComplete="off" value={values.name} error={fieldError("name")} onChange={(event) => setValues({ ...values, name: event.target.value })} />
+        <TextField
+          label="Name"
+          name="name"
+          hint="Optional"
+          autoComplete="off"
+          value={values.name}
+          error={fieldError("name")}
+          onChange={(event) => setValues({ ...values, name: event.target.value })}
+        />
         <SelectField
           label="Role"
           name="role"

@@ -1,10 +1,12 @@
 "use client";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { currentUserKey } from "@/components/auth/use-current-user";
+import type { Role } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { Role } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/users/user-dto";
-import { currentUserKey } from "@/components/auth/use-current-user";
 
 export type CreateUserInput = { email: string; name: string; role: Role; password: string };
 export type UpdateUserInput = { name?: string; role?: Role; password?: string };
@@ -22,7 +24,8 @@ export function useUsers(opts: { enabled: boolean }) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CreateUserInput) => (await apiFetch<{ user: UserDto }>("/api/users", { method: "POST", body: input })).user,
+    mutationFn: async (input: CreateUserInput) =>
+      (await apiFetch<{ user: UserDto }>("/api/users", { method: "POST", body: input })).user,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }
@@ -34,7 +37,10 @@ export function useUpdateUser() {
       (await apiFetch<{ user: UserDto }>(userPath(opts.userId), { method: "PATCH", body: opts.input })).user,
     onSuccess: async () => {
       // Changing one's own role changes what the whole app offers.
-      await Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.users }), queryClient.invalidateQueries({ queryKey: currentUserKey })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+        queryClient.invalidateQueries({ queryKey: currentUserKey }),
+      ]);
     },
   });
 }

@@ -13,7 +13,11 @@ export function getUserPermissions(opts: { me: { id: string; role: Role }; user:
     canResetPassword: canManage,
     canRemove: canManage && !isSelf,
     assignableRoles: assignableRoles(me.role),
-    reason: !canManage ? "Only owners can manage owners" : isSelf ? "Another admin or owner can change your role" : null,
+    reason: !canManage
+      ? "Only owners can manage owners"
+      : isSelf
+        ? "Another admin or owner can change your role"
+        : null,
   };
 }
 

@@ -1,11 +1,13 @@
 "use client";
-import { roleLabels, type Role } from "@/lib/auth/roles";
+
+import { formatDateTime } from "@/components/triggers/format-date-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
-import { formatDateTime } from "@/components/triggers/format-date-time";
-import type { getUserPermissions } from "./user-permissions";
+import { roleLabels, type Role } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/users/user-dto";
+
+import type { getUserPermissions } from "./user-permissions";
 
 export const userColumns = ["Name", "Email", "Role", "Created", ""] as const;
 
@@ -20,16 +22,18 @@ type Props = {
 
 export function UserRow({ user, permissions, roleChanging, onRoleChange, onResetPassword, onRemove }: Props) {
   // A user whose role this admin may not give still shows it.
-  const options = permissions.assignableRoles.includes(user.role) ? permissions.assignableRoles : [...permissions.assignableRoles, user.role];
+  const options = permissions.assignableRoles.includes(user.role)
+    ? permissions.assignableRoles
+    : [...permissions.assignableRoles, user.role];
   return (
     <tr className="align-middle">
-      <td className="whitespace-nowrap px-4 py-3 font-medium text-slate-900">
+      <td className="px-4 py-3 font-medium whitespace-nowrap text-slate-900">
         <span className="flex items-center gap-2">
           {user.name || <span className="text-slate-400">No name</span>}
           {permissions.isSelf ? <Badge tone="indigo">You</Badge> : null}
         </span>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{user.email}</td>
+      <td className="px-4 py-3 whitespace-nowrap text-slate-700">{user.email}</td>
       <td className="px-4 py-2">
         <select
           aria-label={`Role of ${user.email}`}
@@ -46,15 +50,25 @@ export function UserRow({ user, permissions, roleChanging, onRoleChange, onReset
           ))}
         </select>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(user.createdAt)}</td>
-      <td className="whitespace-nowrap px-4 py-2 text-right">
+      <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDateTime(user.createdAt)}</td>
+      <td className="px-4 py-2 text-right whitespace-nowrap">
         {permissions.canResetPassword ? (
-          <Button variant="ghost" className="shadow-none!" aria-label={`Reset password for ${user.email}`} onClick={onResetPassword}>
+          <Button
+            variant="ghost"
+            className="shadow-none!"
+            aria-label={`Reset password for ${user.email}`}
+            onClick={onResetPassword}
+          >
             Reset password
           </Button>
         ) : null}
         {permissions.canRemove ? (
-          <Button variant="ghost" className="text-red-700! shadow-none!" aria-label={`Remove ${user.email}`} onClick={onRemove}>
+          <Button
+            variant="ghost"
+            className="text-red-700! shadow-none!"
+            aria-label={`Remove ${user.email}`}
+            onClick={onRemove}
+          >
             Remove
           </Button>
         ) : null}

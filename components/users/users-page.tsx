@@ -1,7 +1,7 @@
 "use client";
+
 import { useState } from "react";
-import { ApiClientError } from "@/lib/client/api-client";
-import { roleLabels, roles, type Role } from "@/lib/auth/roles";
+
 import { AdminsOnly } from "@/components/auth/admins-only";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { useCurrentUser } from "@/components/auth/use-current-user";
@@ -10,13 +10,16 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, TableMessageRow } from "@/components/ui/data-table";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { roleLabels, roles, type Role } from "@/lib/auth/roles";
+import { ApiClientError } from "@/lib/client/api-client";
+import type { UserDto } from "@/lib/users/user-dto";
+
 import { AddUserDialog } from "./add-user-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { roleSummaries } from "./role-descriptions";
-import { assignableRoles, getUserPermissions } from "./user-permissions";
-import { UserRow, userColumns } from "./user-row";
-import type { UserDto } from "@/lib/users/user-dto";
 import { useDeleteUser, useUpdateUser, useUsers } from "./use-users";
+import { assignableRoles, getUserPermissions } from "./user-permissions";
+import { userColumns, UserRow } from "./user-row";
 
 type OpenDialog = { kind: "add" } | { kind: "password"; user: UserDto } | { kind: "remove"; user: UserDto } | null;
 
@@ -39,7 +42,12 @@ export function UsersPage() {
 
   function changeRole(user: UserDto, role: Role) {
     setNotice(null);
-    updateRole.mutate({ userId: user.id, input: { role } }, { onSuccess: () => setNotice(`${user.email} now has the ${roleLabels[role]} role and was signed out everywhere.`) });
+    updateRole.mutate(
+      { userId: user.id, input: { role } },
+      {
+        onSuccess: () => setNotice(`${user.email} now has the ${roleLabels[role]} role and was signed out everywhere.`),
+      },
+    );
   }
 
   return (
@@ -54,7 +62,9 @@ export function UsersPage() {
 
       <RoleLegend />
       <ErrorNotice error={users.error} />
-      {updateRole.error ? <ErrorNotice error={new Error(`The role was not changed: ${updateRole.error.message}`)} /> : null}
+      {updateRole.error ? (
+        <ErrorNotice error={new Error(`The role was not changed: ${updateRole.error.message}`)} />
+      ) : null}
       {notice && !updateRole.error ? (
         <p role="status" className="text-sm text-green-700">
           {notice}

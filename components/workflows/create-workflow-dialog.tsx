@@ -1,16 +1,19 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { FormActions } from "@/components/ui/form-actions";
+import { NameDescriptionFields } from "@/components/ui/name-description-fields";
 import { ApiClientError } from "@/lib/client/api-client";
 import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import { createWorkflowInput } from "@/lib/workflows/workflow-input";
-import { Dialog } from "@/components/ui/dialog";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { NameDescriptionFields } from "@/components/ui/name-description-fields";
+
 import { TemplatePicker } from "./template-picker";
 import { useCreateWorkflow } from "./use-workflows";
 import { workflowEditorPath } from "./workflow-paths";
-import { FormActions } from "@/components/ui/form-actions";
 
 type Field = "name" | "description";
 
@@ -22,7 +25,8 @@ export function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; on
   const [templateId, setTemplateId] = useState("");
   const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
   const serverField = create.error instanceof ApiClientError && create.error.field ? create.error : null;
-  const fieldError = (field: Field) => localErrors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const fieldError = (field: Field) =>
+    localErrors[field] ?? (serverField?.field === field ? serverField.message : undefined);
 
   // Picking a template fills the name and description from it, unless the builder typed their own.
   function pickTemplate(id: string) {
@@ -57,7 +61,13 @@ export function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; on
         <NameDescriptionFields values={values} onChange={setValues} fieldError={fieldError} descriptionRows={2} />
         <TemplatePicker value={templateId} onChange={pickTemplate} />
         {serverField ? null : <ErrorNotice error={create.error} />}
-        <FormActions submitLabel="Create workflow" pendingLabel="Creating…" pending={create.isPending || create.isSuccess} onCancel={onClose} divided />
+        <FormActions
+          submitLabel="Create workflow"
+          pendingLabel="Creating…"
+          pending={create.isPending || create.isSuccess}
+          onCancel={onClose}
+          divided
+        />
       </form>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 "use client";
+
 import { workflowTemplates } from "@/lib/workflows/templates";
 
 const choices = [
@@ -17,7 +18,7 @@ export function TemplatePicker({ value, onChange }: { value: string; onChange: (
           return (
             <label
               key={choice.id || "blank"}
-              className={`relative flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-inset transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600 ${
+              className={`relative flex cursor-pointer gap-3 rounded-lg p-3 ring-1 transition-colors ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600 ${
                 checked ? "bg-indigo-50 ring-2 ring-indigo-600" : "bg-white ring-slate-200 hover:bg-slate-50"
               }`}
             >

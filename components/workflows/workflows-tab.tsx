@@ -1,8 +1,9 @@
 "use client";
-import { useState } from "react";
+
 import Link from "next/link";
-import { updateWorkflowInput } from "@/lib/workflows/workflow-input";
-import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+import { useState } from "react";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,25 +11,31 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+import { updateWorkflowInput } from "@/lib/workflows/workflow-input";
+
 import { CreateWorkflowDialog } from "./create-workflow-dialog";
 import { useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
 import { workflowEditorPath } from "./workflow-paths";
 
-type OpenDialog = { kind: "create" } | { kind: "rename"; workflow: WorkflowDto } | { kind: "delete"; workflow: WorkflowDto } | null;
+type OpenDialog =
+  { kind: "create" } | { kind: "rename"; workflow: WorkflowDto } | { kind: "delete"; workflow: WorkflowDto } | null;
 
 export function WorkflowsTab({ agentId }: { agentId: string }) {
   const workflows = useWorkflows(agentId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
   const canBuild = useCurrentUser().can("builder");
-  const newWorkflowButton = canBuild ? <Button onClick={() => setDialog({ kind: "create" })}>New workflow</Button> : null;
+  const newWorkflowButton = canBuild ? (
+    <Button onClick={() => setDialog({ kind: "create" })}>New workflow</Button>
+  ) : null;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <p className="text-sm text-slate-600">
-          A workflow is the list of steps a trigger runs. {canBuild ? "Open one to edit its steps and test it." : "Open one to read its steps."}
+          A workflow is the list of steps a trigger runs.{" "}
+          {canBuild ? "Open one to edit its steps and test it." : "Open one to read its steps."}
         </p>
         {newWorkflowButton}
       </div>
@@ -36,21 +43,30 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
       <ErrorNotice error={workflows.error} />
       {workflows.data?.length === 0 ? (
         <EmptyState title="No workflows yet" action={newWorkflowButton}>
-          {canBuild ? "Create a workflow, then connect it to a webhook in the Triggers tab." : "Workflows that builders create appear here."}
+          {canBuild
+            ? "Create a workflow, then connect it to a webhook in the Triggers tab."
+            : "Workflows that builders create appear here."}
         </EmptyState>
       ) : null}
       {workflows.data && workflows.data.length > 0 ? (
-        <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200" aria-label="Workflows">
+        <ul
+          className="divide-y divide-slate-200 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+          aria-label="Workflows"
+        >
           {workflows.data.map((workflow) => (
             <li key={workflow.id} className="flex flex-wrap items-center gap-4 px-4 py-4 sm:px-6">
               <div className="min-w-0 flex-1">
-                <Link href={workflowEditorPath(agentId, workflow.id)} className="font-medium text-slate-900 hover:text-indigo-600">
+                <Link
+                  href={workflowEditorPath(agentId, workflow.id)}
+                  className="font-medium text-slate-900 hover:text-indigo-600"
+                >
                   {workflow.name}
                 </Link>
                 <p className="truncate text-sm text-slate-600">{workflow.description || "No description"}</p>
               </div>
               <span className="text-sm text-slate-500">
-                v{workflow.version} · {workflow.definition.steps.length} {workflow.definition.steps.length === 1 ? "step" : "steps"}
+                v{workflow.version} · {workflow.definition.steps.length}{" "}
+                {workflow.definition.steps.length === 1 ? "step" : "steps"}
               </span>
               <div className="flex gap-1">
                 <Link
@@ -62,10 +78,19 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
                 </Link>
                 {canBuild ? (
                   <>
-                    <Button variant="ghost" aria-label={`Rename ${workflow.name}`} onClick={() => setDialog({ kind: "rename", workflow })}>
+                    <Button
+                      variant="ghost"
+                      aria-label={`Rename ${workflow.name}`}
+                      onClick={() => setDialog({ kind: "rename", workflow })}
+                    >
                       Rename
                     </Button>
-                    <Button variant="ghost" className="text-red-700" aria-label={`Delete ${workflow.name}`} onClick={() => setDialog({ kind: "delete", workflow })}>
+                    <Button
+                      variant="ghost"
+                      className="text-red-700"
+                      aria-label={`Delete ${workflow.name}`}
+                      onClick={() => setDialog({ kind: "delete", workflow })}
+                    >
                       Delete
                     </Button>
                   </>
@@ -76,13 +101,25 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
         </ul>
       ) : null}
       {dialog?.kind === "create" ? <CreateWorkflowDialog agentId={agentId} onClose={close} /> : null}
-      {dialog?.kind === "rename" ? <RenameWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} /> : null}
-      {dialog?.kind === "delete" ? <DeleteWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} /> : null}
+      {dialog?.kind === "rename" ? (
+        <RenameWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} />
+      ) : null}
+      {dialog?.kind === "delete" ? (
+        <DeleteWorkflowDialog agentId={agentId} workflow={dialog.workflow} onClose={close} />
+      ) : null}
     </div>
   );
 }
 
-function RenameWorkflowDialog({ agentId, workflow, onClose }: { agentId: string; workflow: WorkflowDto; onClose: () => void }) {
+function RenameWorkflowDialog({
+  agentId,
+  workflow,
+  onClose,
+}: {
+  agentId: string;
+  workflow: WorkflowDto;
+  onClose: () => void;
+}) {
   const update = useUpdateWorkflow(agentId);
   return (
     <Dialog open onClose={onClose} title={`Rename ${workflow.name}`}>
@@ -99,7 +136,15 @@ function RenameWorkflowDialog({ agentId, workflow, onClose }: { agentId: string;
   );
 }
 
-function DeleteWorkflowDialog({ agentId, workflow, onClose }: { agentId: string; workflow: WorkflowDto; onClose: () => void }) {
+function DeleteWorkflowDialog({
+  agentId,
+  workflow,
+  onClose,
+}: {
+  agentId: string;
+  workflow: WorkflowDto;
+  onClose: () => void;
+}) {
   const remove = useDeleteWorkflow(agentId);
   return (
     <ConfirmDialog

@@ -8,7 +8,14 @@ export type AgentDto = {
   updatedAt: string;
 };
 
-type AgentRow = { id: string; name: string; description: string; createdAt: Date; updatedAt: Date; _count: { workflows: number } };
+type AgentRow = {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+  _count: { workflows: number };
+};
 
 export function toAgentDto(row: AgentRow): AgentDto {
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createAgentInput, updateAgentInput } from "./agent-input";
 
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -7,7 +8,10 @@ const messagesOf = (result: { success: boolean; error?: { issues: { message: str
 describe("createAgentInput", () => {
   it("trims the name and description and defaults the description", () => {
     expect(createAgentInput.parse({ name: "  Invoice reader  " })).toEqual({ name: "Invoice reader", description: "" });
-    expect(createAgentInput.parse({ name: "A", description: "  reads PDFs \n" })).toEqual({ name: "A", description: "reads PDFs" });
+    expect(createAgentInput.parse({ name: "A", description: "  reads PDFs \n" })).toEqual({
+      name: "A",
+      description: "reads PDFs",
+    });
   });
 
   it("accepts a name of exactly 100 characters", () => {
@@ -18,9 +22,17 @@ describe("createAgentInput", () => {
     ["an empty name", { name: "" }, "Name is required"],
     ["a blank name", { name: "   \t" }, "Name is required"],
     ["a name over 100 characters", { name: "n".repeat(101) }, "Name must be at most 100 characters"],
-    ["a description over 2000 characters", { name: "A", description: "d".repeat(2001) }, "Description must be at most 2000 characters"],
+    [
+      "a description over 2000 characters",
+      { name: "A", description: "d".repeat(2001) },
+      "Description must be at most 2000 characters",
+    ],
     ["a NUL character in the name", { name: "a\u0000b" }, "Name must not contain NUL characters"],
-    ["a NUL character in the description", { name: "A", description: "\u0000" }, "Description must not contain NUL characters"],
+    [
+      "a NUL character in the description",
+      { name: "A", description: "\u0000" },
+      "Description must not contain NUL characters",
+    ],
   ])("rejects %s", (_name, input, message) => {
     expect(messagesOf(createAgentInput.safeParse(input))).toContain(message);
   });

@@ -23,7 +23,9 @@ export const createAgentInput = z.strictObject({
 
 export const updateAgentInput = z
   .strictObject({ name: agentNameSchema.optional(), description: descriptionSchema.optional() })
-  .refine((input) => input.name !== undefined || input.description !== undefined, { message: "Send name or description to change" });
+  .refine((input) => input.name !== undefined || input.description !== undefined, {
+    message: "Send name or description to change",
+  });
 
 export type CreateAgentInput = z.input<typeof createAgentInput>;
 export type UpdateAgentInput = z.input<typeof updateAgentInput>;

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getMasterKey } from "@/lib/crypto/master-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 
@@ -30,7 +31,11 @@ export function openAgentLlmKey(opts: { agentId: string; sealed: string }): stri
 }
 
 export function sealAgentOutboundSecret(opts: { agentId: string; secret: string }): string {
-  return encryptSecret({ masterKey: getMasterKey(), plaintext: opts.secret, associatedData: outboundSecretData(opts.agentId) });
+  return encryptSecret({
+    masterKey: getMasterKey(),
+    plaintext: opts.secret,
+    associatedData: outboundSecretData(opts.agentId),
+  });
 }
 
 export function openAgentOutboundSecret(opts: { agentId: string; sealed: string }): string {

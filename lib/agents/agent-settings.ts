@@ -1,13 +1,17 @@
 import "server-only";
-import { z } from "zod";
-import type { Db } from "@/lib/db";
-import { notFound } from "@/lib/api/api-error";
-import type { AgentSettingsDto } from "./agent-settings-dto";
-import { sealAgentLlmKey } from "./agent-secrets";
-import { getOutboundSecret } from "./get-outbound-secret";
-import { withoutNul } from "./agent-input";
 
-const optionalText = (max: number) => z.string().trim().max(max).refine(withoutNul, "Must not contain NUL characters").nullable().optional();
+import { z } from "zod";
+
+import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
+import { withoutNul } from "./agent-input";
+import { sealAgentLlmKey } from "./agent-secrets";
+import type { AgentSettingsDto } from "./agent-settings-dto";
+import { getOutboundSecret } from "./get-outbound-secret";
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max).refine(withoutNul, "Must not contain NUL characters").nullable().optional();
 
 export const updateAgentSettingsInput = z.strictObject({
   llmBaseUrl: z
@@ -26,8 +30,15 @@ export const updateAgentSettingsInput = z.strictObject({
  * if it does not exist yet, so they can configure the receiving side before the first Notify step
  * runs; viewers get null instead: they must not see secrets.
  */
-export async function getAgentSettings(opts: { db: Db; agentId: string; revealSecret: boolean }): Promise<AgentSettingsDto> {
-  const row = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: { llmBaseUrl: true, llmModel: true, llmApiKeyCiphertext: true } });
+export async function getAgentSettings(opts: {
+  db: Db;
+  agentId: string;
+  revealSecret: boolean;
+}): Promise<AgentSettingsDto> {
+  const row = await opts.db.agent.findUnique({
+    where: { id: opts.agentId },
+    select: { llmBaseUrl: true, llmModel: true, llmApiKeyCiphertext: true },
+  });
   if (!row) throw notFound("Agent", opts.agentId);
   return {
     llmBaseUrl: row.llmBaseUrl,
@@ -38,13 +49,21 @@ export async function getAgentSettings(opts: { db: Db; agentId: string; revealSe
 }
 
 /** Sets the agent's LLM provider; the API key is stored encrypted and never returned. */
-export async function updateAgentSettings(opts: { db: Db; agentId: string; input: unknown }): Promise<AgentSettingsDto> {
+export async function updateAgentSettings(opts: {
+  db: Db;
+  agentId: string;
+  input: unknown;
+}): Promise<AgentSettingsDto> {
   const input = updateAgentSettingsInput.parse(opts.input);
   const data = {
     ...(input.llmBaseUrl !== undefined ? { llmBaseUrl: input.llmBaseUrl?.replace(/\/+$/, "") ?? null } : {}),
     ...(input.llmModel !== undefined ? { llmModel: input.llmModel || null } : {}),
     ...(input.llmApiKey !== undefined
-      ? { llmApiKeyCiphertext: input.llmApiKey ? sealAgentLlmKey({ agentId: opts.agentId, apiKey: input.llmApiKey }) : null }
+      ? {
+          llmApiKeyCiphertext: input.llmApiKey
+            ? sealAgentLlmKey({ agentId: opts.agentId, apiKey: input.llmApiKey })
+            : null,
+        }
       : {}),
   };
   const { count } = await opts.db.agent.updateMany({ where: { id: opts.agentId }, data });

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+
 import { ApiError } from "@/lib/api/api-error";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { providers, useMigratedDatabase } from "@/test/databases";
+
 import { createAgent } from "./create-agent";
 import { deleteAgent } from "./delete-agent";
 import { getAgent } from "./get-agent";

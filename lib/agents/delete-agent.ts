@@ -1,6 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
 import { invalidateCachedWebhook } from "@/lib/webhooks/webhook-cache";
 
 /** Deletes the agent; its workflows, webhooks and their deliveries go with it (ON DELETE CASCADE). */

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
+
 import { openAgentLlmKey } from "./agent-secrets";
 
 export type AgentLlmProvider = { baseUrl: string; model: string | null; apiKey: string | null };
@@ -11,6 +13,8 @@ export async function getAgentLlmProvider(opts: { db: Db; agentId: string }): Pr
     select: { llmBaseUrl: true, llmModel: true, llmApiKeyCiphertext: true },
   });
   if (!agent?.llmBaseUrl) return null;
-  const apiKey = agent.llmApiKeyCiphertext ? openAgentLlmKey({ agentId: opts.agentId, sealed: agent.llmApiKeyCiphertext }) : null;
+  const apiKey = agent.llmApiKeyCiphertext
+    ? openAgentLlmKey({ agentId: opts.agentId, sealed: agent.llmApiKeyCiphertext })
+    : null;
   return { baseUrl: agent.llmBaseUrl, model: agent.llmModel || null, apiKey };
 }

@@ -1,6 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import { agentDtoSelect, toAgentDto, type AgentDto } from "./agent-dto";
 
 export async function getAgent(opts: { db: Db; agentId: string }): Promise<AgentDto> {

@@ -1,8 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
-import { updateAgentInput } from "./agent-input";
+import type { Db } from "@/lib/db";
+
 import { agentDtoSelect, toAgentDto, type AgentDto } from "./agent-dto";
+import { updateAgentInput } from "./agent-input";
 
 export async function updateAgent(opts: { db: Db; agentId: string; input: unknown }): Promise<AgentDto> {
   const data = updateAgentInput.parse(opts.input);

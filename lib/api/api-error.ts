@@ -6,7 +6,13 @@ export class ApiError extends Error {
   /** Extra response headers, e.g. Retry-After on a 429. */
   readonly headers?: Record<string, string>;
 
-  constructor(opts: { status: number; code: string; message: string; field?: string; headers?: Record<string, string> }) {
+  constructor(opts: {
+    status: number;
+    code: string;
+    message: string;
+    field?: string;
+    headers?: Record<string, string>;
+  }) {
     super(opts.message);
     this.status = opts.status;
     this.code = opts.code;
@@ -15,7 +21,9 @@ export class ApiError extends Error {
   }
 }
 
-export type ApiErrorBody = { error: { code: string; message: string; field?: string; issues?: { field: string; message: string }[] } };
+export type ApiErrorBody = {
+  error: { code: string; message: string; field?: string; issues?: { field: string; message: string }[] };
+};
 
 export function notFound(resource: string, id: string): ApiError {
   return new ApiError({ status: 404, code: "not_found", message: `${resource} ${id} was not found` });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { ApiError, notFound } from "./api-error";
 import { toErrorResponse } from "./error-response";
 
@@ -12,7 +13,10 @@ function zodErrorOf(schema: z.ZodType, value: unknown): z.ZodError {
 describe("toErrorResponse", () => {
   it("answers an ApiError with its own status, code, message and field", () => {
     const error = new ApiError({ status: 409, code: "conflict", message: "Name taken", field: "name" });
-    expect(toErrorResponse(error)).toEqual({ status: 409, body: { error: { code: "conflict", message: "Name taken", field: "name" } } });
+    expect(toErrorResponse(error)).toEqual({
+      status: 409,
+      body: { error: { code: "conflict", message: "Name taken", field: "name" } },
+    });
   });
 
   it("leaves field out when the ApiError has none", () => {
@@ -34,7 +38,9 @@ describe("toErrorResponse", () => {
 
   it("joins nested paths with dots", () => {
     const schema = z.object({ steps: z.array(z.object({ id: z.string() })) });
-    expect(toErrorResponse(zodErrorOf(schema, { steps: [{ id: "a" }, { id: 7 }] })).body.error.field).toBe("steps.1.id");
+    expect(toErrorResponse(zodErrorOf(schema, { steps: [{ id: "a" }, { id: 7 }] })).body.error.field).toBe(
+      "steps.1.id",
+    );
   });
 
   it("names the body when the problem is the whole value", () => {

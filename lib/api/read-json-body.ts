@@ -4,7 +4,11 @@ import { ApiError } from "./api-error";
 export async function readJsonBody(request: Request): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
-    throw new ApiError({ status: 415, code: "unsupported_media_type", message: "Send the body as JSON with Content-Type: application/json" });
+    throw new ApiError({
+      status: 415,
+      code: "unsupported_media_type",
+      message: "Send the body as JSON with Content-Type: application/json",
+    });
   }
   const text = await request.text();
   try {

@@ -1,9 +1,11 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
+
 import { authenticateRequest, type RequestUser } from "@/lib/auth/authenticate";
 import { isCrossSiteRequest } from "@/lib/auth/cross-site";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { buildClearedSessionCookie, hasSessionCookie } from "@/lib/auth/session-cookie";
+import { getEnv } from "@/lib/env";
+
 import { ApiError } from "./api-error";
 import { toErrorResponse } from "./error-response";
 
@@ -13,9 +15,15 @@ type NextRouteHandler<P> = (request: Request, context: RouteContext<P>) => Promi
 /** Who may call a route: signed-in users with at least `role`, or anyone (`public`: sign-in, setup). */
 export type RouteAccess = { role: Role } | { public: true };
 
-const crossSite = () => new ApiError({ status: 403, code: "cross_site_request", message: "This request came from another site and was refused" });
+const crossSite = () =>
+  new ApiError({
+    status: 403,
+    code: "cross_site_request",
+    message: "This request came from another site and was refused",
+  });
 const unauthenticated = () => new ApiError({ status: 401, code: "unauthenticated", message: "Sign in to continue" });
-const forbidden = (role: Role) => new ApiError({ status: 403, code: "forbidden", message: `This needs the ${role} role or higher` });
+const forbidden = (role: Role) =>
+  new ApiError({ status: 403, code: "forbidden", message: `This needs the ${role} role or higher` });
 
 /**
  * Wraps a route handler: refuses cross-site state changes (CSRF), requires a session with the
@@ -23,9 +31,18 @@ const forbidden = (role: Role) => new ApiError({ status: 403, code: "forbidden",
  * a JSON error with the right status; unexpected ones are logged and answered 500 without leaking
  * internals. Only the public webhook endpoint does not use it.
  */
-export function routeHandler<P = Record<string, never>>(access: { public: true }, handler: (request: Request, params: P) => Promise<Response>): NextRouteHandler<P>;
-export function routeHandler<P = Record<string, never>>(access: { role: Role }, handler: (request: Request, params: P, user: RequestUser) => Promise<Response>): NextRouteHandler<P>;
-export function routeHandler<P>(access: RouteAccess, handler: (request: Request, params: P, user: RequestUser) => Promise<Response>): NextRouteHandler<P> {
+export function routeHandler<P = Record<string, never>>(
+  access: { public: true },
+  handler: (request: Request, params: P) => Promise<Response>,
+): NextRouteHandler<P>;
+export function routeHandler<P = Record<string, never>>(
+  access: { role: Role },
+  handler: (request: Request, params: P, user: RequestUser) => Promise<Response>,
+): NextRouteHandler<P>;
+export function routeHandler<P>(
+  access: RouteAccess,
+  handler: (request: Request, params: P, user: RequestUser) => Promise<Response>,
+): NextRouteHandler<P> {
   return async (request, context) => {
     try {
       if (isCrossSiteRequest({ request, publicUrl: getEnv().WORKBENCH_PUBLIC_URL })) throw crossSite();
@@ -40,7 +57,9 @@ export function routeHandler<P>(access: RouteAccess, handler: (request: Request,
       }
       const params = await context.params;
       // No id contains NUL, and PostgreSQL refuses it in a query (a 500): answer "not found" up front.
-      if (Object.values((params ?? {}) as object).some((value) => typeof value === "string" && value.includes("\u0000"))) {
+      if (
+        Object.values((params ?? {}) as object).some((value) => typeof value === "string" && value.includes("\u0000"))
+      ) {
         throw new ApiError({ status: 404, code: "not_found", message: "Nothing exists at this path" });
       }
       const response = await handler(request, params, user as RequestUser);
@@ -54,7 +73,8 @@ export function routeHandler<P>(access: RouteAccess, handler: (request: Request,
       if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
       const headers = new Headers(error instanceof ApiError ? error.headers : undefined);
       // A cookie that no longer opens a session is removed, so the browser (and proxy.ts) stop relying on it.
-      if (body.error.code === "unauthenticated" && hasSessionCookie(request)) headers.append("set-cookie", buildClearedSessionCookie(request));
+      if (body.error.code === "unauthenticated" && hasSessionCookie(request))
+        headers.append("set-cookie", buildClearedSessionCookie(request));
       return Response.json(body, { status, headers });
     }
   };

@@ -32,4 +32,5 @@ export const auditActionLabels = {
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;
-export type AuditTargetType = "user" | "session" | "agent" | "workflow" | "webhook" | "execution" | "delivery" | "record";
+export type AuditTargetType =
+  "user" | "session" | "agent" | "workflow" | "webhook" | "execution" | "delivery" | "record";

@@ -1,11 +1,17 @@
 import "server-only";
+
 import { z } from "zod";
+
 import type { Db } from "@/lib/db";
+
 import type { AuditAction, AuditTargetType } from "./audit-actions";
 import type { AuditEventPage } from "./audit-event-dto";
 
 export const listAuditEventsQuery = z.strictObject({
-  cursor: z.string().regex(/^[\w-]{1,64}$/, "cursor is not one this API returned").optional(),
+  cursor: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, "cursor is not one this API returned")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

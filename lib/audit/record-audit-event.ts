@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
-import { createId } from "@/lib/ids";
 import { getClientIp } from "@/lib/http/request-host";
+import { createId } from "@/lib/ids";
+
 import type { AuditAction, AuditTargetType } from "./audit-actions";
 
 export type AuditActor = { id: string | null; email: string };
@@ -12,7 +14,9 @@ const secretKey = /password|secret|private.?key|api.?key|token|ciphertext/i;
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? "[redacted]" : withoutSecrets(inner)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? "[redacted]" : withoutSecrets(inner)]),
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getDb } from "@/lib/db";
+
 import type { CurrentUserDto } from "./current-user-dto";
 import { buildSessionCookie, readSessionToken } from "./session-cookie";
 import { findSession } from "./sessions";

@@ -1,13 +1,20 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
 import { changePasswordInput } from "@/lib/users/user-input";
+
 import type { RequestUser } from "./authenticate";
 import { getLoginRetryAfter, recordLoginFailure, resetLoginThrottle } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 
 const wrongCurrentPassword = () =>
-  new ApiError({ status: 400, code: "invalid_credentials", message: "The current password is not right", field: "currentPassword" });
+  new ApiError({
+    status: 400,
+    code: "invalid_credentials",
+    message: "The current password is not right",
+    field: "currentPassword",
+  });
 const gone = () => new ApiError({ status: 401, code: "unauthenticated", message: "Sign in to continue" });
 
 /**
@@ -17,7 +24,12 @@ const gone = () => new ApiError({ status: 401, code: "unauthenticated", message:
  * unthrottled way to guess the password. On success every other session of the user ends; the
  * caller's own stays.
  */
-export async function changeOwnPassword(opts: { db: Db; user: RequestUser; input: unknown; ip: string }): Promise<void> {
+export async function changeOwnPassword(opts: {
+  db: Db;
+  user: RequestUser;
+  input: unknown;
+  ip: string;
+}): Promise<void> {
   const { currentPassword, newPassword } = changePasswordInput.parse(opts.input);
   const { db, user, ip } = opts;
 
@@ -41,7 +53,10 @@ export async function changeOwnPassword(opts: { db: Db; user: RequestUser; input
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     // Conditional on the hash just checked: a concurrent change (by an admin or another tab) wins, and this one is refused.
-    const { count } = await tx.user.updateMany({ where: { id: user.id, passwordHash: row.passwordHash }, data: { passwordHash } });
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: row.passwordHash },
+      data: { passwordHash },
+    });
     if (count === 0) throw wrongCurrentPassword();
     await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } });
   });

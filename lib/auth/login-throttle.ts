@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 
 /**
@@ -33,7 +34,10 @@ async function countFailure(db: Db, scope: Scope, key: string): Promise<void> {
   const now = new Date();
   const windowStart = new Date(now.getTime() - limits.windowMs);
   // A count within the current window grows; an old one (or none) starts again at 1.
-  const { count } = await db.loginThrottle.updateMany({ where: { key, windowStartedAt: { gt: windowStart } }, data: { failures: { increment: 1 } } });
+  const { count } = await db.loginThrottle.updateMany({
+    where: { key, windowStartedAt: { gt: windowStart } },
+    data: { failures: { increment: 1 } },
+  });
   if (count === 0) {
     await db.loginThrottle.upsert({
       where: { key },

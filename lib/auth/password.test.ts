@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { defaultScryptParams, hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { passwordSchema } from "./password-policy";
 

@@ -18,7 +18,9 @@ function derive(password: string, salt: Buffer, keyLength: number, params: Scryp
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
   // NFKC: "é" typed as one code point on one system and as e + accent on another is one password.
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize("NFKC"), salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -39,7 +41,17 @@ function parseHash(stored: string): ParsedHash | null {
   if (parts.length !== 6 || parts[0] !== "scrypt") return null;
   const [N, r, p] = parts.slice(1, 4).map(Number);
   const isPowerOfTwo = Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0;
-  if (!isPowerOfTwo || N > MAX_N || !Number.isInteger(r) || r < 1 || r > MAX_R || !Number.isInteger(p) || p < 1 || p > MAX_P) return null;
+  if (
+    !isPowerOfTwo ||
+    N > MAX_N ||
+    !Number.isInteger(r) ||
+    r < 1 ||
+    r > MAX_R ||
+    !Number.isInteger(p) ||
+    p < 1 ||
+    p > MAX_P
+  )
+    return null;
   const salt = Buffer.from(parts[4], "base64");
   const key = Buffer.from(parts[5], "base64");
   if (salt.length < 8 || key.length < 16 || key.length > 64) return null;

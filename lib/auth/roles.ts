@@ -2,7 +2,12 @@
 export const roles = ["viewer", "builder", "admin", "owner"] as const;
 export type Role = (typeof roles)[number];
 
-export const roleLabels: Record<Role, string> = { viewer: "Viewer", builder: "Builder", admin: "Admin", owner: "Owner" };
+export const roleLabels: Record<Role, string> = {
+  viewer: "Viewer",
+  builder: "Builder",
+  admin: "Admin",
+  owner: "Owner",
+};
 
 export function hasRole(userRole: Role, required: Role): boolean {
   return roles.indexOf(userRole) >= roles.indexOf(required);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildClearedSessionCookie, buildSessionCookie, hasSessionCookie, isSecureCookieContext, readSessionToken } from "./session-cookie";
+
+import {
+  buildClearedSessionCookie,
+  buildSessionCookie,
+  hasSessionCookie,
+  isSecureCookieContext,
+  readSessionToken,
+} from "./session-cookie";
 
 const token = "A".repeat(40) + "b-_";
 const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
@@ -26,7 +33,12 @@ describe("readSessionToken", () => {
 describe("isSecureCookieContext", () => {
   it.each([
     ["https", "https://workbench.example.com/", {}, true],
-    ["http behind a TLS proxy", "http://10.0.0.5:3000/", { host: "workbench.example.com", "x-forwarded-proto": "https" }, true],
+    [
+      "http behind a TLS proxy",
+      "http://10.0.0.5:3000/",
+      { host: "workbench.example.com", "x-forwarded-proto": "https" },
+      true,
+    ],
     ["http on localhost", "http://localhost:3000/", {}, true],
     ["http on 127.0.0.1", "http://0.0.0.0:3000/", { host: "127.0.0.1:3000" }, true],
     ["http on [::1]", "http://[::1]:3000/", {}, true],
@@ -50,12 +62,18 @@ describe("Set-Cookie values", () => {
   });
 
   it("leaves Secure off on plain-http LAN installs so the browser keeps the cookie", () => {
-    const cookie = buildSessionCookie({ request: request("http://192.168.1.20:3000/"), token, expiresAt: new Date(Date.now() + 60_000) });
+    const cookie = buildSessionCookie({
+      request: request("http://192.168.1.20:3000/"),
+      token,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     expect(cookie).not.toContain("Secure");
     expect(cookie).toContain("HttpOnly");
   });
 
   it("clears the cookie with an empty value and Max-Age=0", () => {
-    expect(buildClearedSessionCookie(request("http://localhost/"))).toBe("aw_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure");
+    expect(buildClearedSessionCookie(request("http://localhost/"))).toBe(
+      "aw_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+    );
   });
 });

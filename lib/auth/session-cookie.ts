@@ -24,7 +24,9 @@ export function readSessionToken(request: Request): string | null {
 
 /** Whether the request carries a session cookie at all, valid or not. */
 export function hasSessionCookie(request: Request): boolean {
-  return (request.headers.get("cookie") ?? "").split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE_NAME}=`));
+  return (request.headers.get("cookie") ?? "")
+    .split(";")
+    .some((part) => part.trim().startsWith(`${SESSION_COOKIE_NAME}=`));
 }
 
 /**

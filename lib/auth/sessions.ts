@@ -1,7 +1,10 @@
 import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
+
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
+
 import { isRole, type Role } from "./roles";
 import { SESSION_TTL_MS } from "./session-cookie";
 
@@ -17,7 +20,12 @@ function hashToken(token: string): string {
 }
 
 /** A new session for the user; the token goes into the cookie and is never stored. */
-export async function createSession(opts: { db: Db; userId: string; ip?: string | null; userAgent?: string | null }): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+export async function createSession(opts: {
+  db: Db;
+  userId: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
   // Housekeeping: the user's expired sessions are never used again.
@@ -50,10 +58,14 @@ export async function findSession(opts: { db: Db; token: string }): Promise<Foun
   const now = Date.now();
   if (!row || row.expiresAt.getTime() <= now || !isRole(row.user.role)) return null;
   const user = { ...row.user, role: row.user.role };
-  if (now - row.lastSeenAt.getTime() < REFRESH_AFTER_MS) return { sessionId: row.id, user, expiresAt: row.expiresAt, refreshed: false };
+  if (now - row.lastSeenAt.getTime() < REFRESH_AFTER_MS)
+    return { sessionId: row.id, user, expiresAt: row.expiresAt, refreshed: false };
   const expiresAt = new Date(now + SESSION_TTL_MS);
   // updateMany: a session deleted meanwhile (sign-out in another tab) is not an error, just gone.
-  const { count } = await opts.db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now), expiresAt } });
+  const { count } = await opts.db.session.updateMany({
+    where: { id: row.id },
+    data: { lastSeenAt: new Date(now), expiresAt },
+  });
   return count === 0 ? null : { sessionId: row.id, user, expiresAt, refreshed: true };
 }
 
@@ -64,5 +76,7 @@ export async function deleteSessionByToken(opts: { db: Db; token: string }): Pro
 
 /** Ends all of a user's sessions (role or password changed), optionally keeping one (the caller's own). */
 export async function deleteUserSessions(opts: { db: Db; userId: string; exceptSessionId?: string }): Promise<void> {
-  await opts.db.session.deleteMany({ where: { userId: opts.userId, ...(opts.exceptSessionId ? { id: { not: opts.exceptSessionId } } : {}) } });
+  await opts.db.session.deleteMany({
+    where: { userId: opts.userId, ...(opts.exceptSessionId ? { id: { not: opts.exceptSessionId } } : {}) },
+  });
 }

@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 import { loginInput } from "@/lib/users/user-input";
+
 import { getLoginRetryAfter, recordLoginFailure, resetLoginThrottle } from "./login-throttle";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
 import { isRole } from "./roles";
@@ -29,6 +31,7 @@ export async function signIn(opts: { db: Db; input: unknown; ip: string }): Prom
   }
   await resetLoginThrottle({ db: opts.db, email });
   // Hashes made before the parameters were raised are upgraded while the password is at hand.
-  if (needsRehash(user.passwordHash)) await opts.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  if (needsRehash(user.passwordHash))
+    await opts.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   return { outcome: "signed_in", user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

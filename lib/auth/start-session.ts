@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 import { getClientIp } from "@/lib/http/request-host";
+
 import { buildSessionCookie, readSessionToken } from "./session-cookie";
 import { createSession, deleteSessionByToken } from "./sessions";
 
@@ -9,7 +11,11 @@ import { createSession, deleteSessionByToken } from "./sessions";
  * token planted in the browser before sign-in is never promoted), and the session of any cookie
  * the browser already had is ended.
  */
-export async function startSession(opts: { db: Db; request: Request; userId: string }): Promise<{ cookie: string; sessionId: string }> {
+export async function startSession(opts: {
+  db: Db;
+  request: Request;
+  userId: string;
+}): Promise<{ cookie: string; sessionId: string }> {
   const previous = readSessionToken(opts.request);
   if (previous) await deleteSessionByToken({ db: opts.db, token: previous });
   const { token, sessionId, expiresAt } = await createSession({

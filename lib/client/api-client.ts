@@ -38,7 +38,10 @@ export async function apiDownload(path: string): Promise<{ blob: Blob; filename:
   return { blob: await response.blob(), filename };
 }
 
-function toApiClientError(status: number, payload: { error?: { code?: string; message?: string; field?: string; issues?: FieldIssue[] } } | null) {
+function toApiClientError(
+  status: number,
+  payload: { error?: { code?: string; message?: string; field?: string; issues?: FieldIssue[] } } | null,
+) {
   const error = payload?.error;
   return new ApiClientError({
     status,

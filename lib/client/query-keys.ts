@@ -19,12 +19,22 @@ export const queryKeys = {
   // Every filter of the Executions list and every run page share this prefix.
   executions: (agentId: string) => ["agents", agentId, "executions"] as const,
   executionPages: (agentId: string, filters: ExecutionFilters) =>
-    ["agents", agentId, "executions", "pages", filters.status ?? "all", filters.workflowId ?? "all", filters.trigger ?? "all"] as const,
-  execution: (agentId: string, executionId: string) => ["agents", agentId, "executions", "detail", executionId] as const,
+    [
+      "agents",
+      agentId,
+      "executions",
+      "pages",
+      filters.status ?? "all",
+      filters.workflowId ?? "all",
+      filters.trigger ?? "all",
+    ] as const,
+  execution: (agentId: string, executionId: string) =>
+    ["agents", agentId, "executions", "detail", executionId] as const,
   collections: (agentId: string) => ["agents", agentId, "records"] as const,
   recordPages: (agentId: string, collection: string) => ["agents", agentId, "records", "pages", collection] as const,
   conversations: (agentId: string) => ["agents", agentId, "conversations"] as const,
-  messages: (agentId: string, conversationId: string) => ["agents", agentId, "conversations", conversationId, "messages"] as const,
+  messages: (agentId: string, conversationId: string) =>
+    ["agents", agentId, "conversations", conversationId, "messages"] as const,
   agentSettings: (agentId: string) => ["agents", agentId, "settings"] as const,
   setupStatus: ["setup"] as const,
   users: ["users"] as const,

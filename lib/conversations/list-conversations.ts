@@ -1,11 +1,27 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import type { ConversationDto, MessageDto } from "./conversation-dto";
 
-type ConversationRow = { id: string; externalKey: string; title: string; createdAt: Date; updatedAt: Date; _count: { messages: number } };
+type ConversationRow = {
+  id: string;
+  externalKey: string;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+  _count: { messages: number };
+};
 
-const conversationSelect = { id: true, externalKey: true, title: true, createdAt: true, updatedAt: true, _count: { select: { messages: true } } } as const;
+const conversationSelect = {
+  id: true,
+  externalKey: true,
+  title: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { messages: true } },
+} as const;
 
 function toConversationDto(row: ConversationRow): ConversationDto {
   return {
@@ -29,10 +45,21 @@ export async function listConversations(opts: { db: Db; agentId: string }): Prom
 }
 
 /** A conversation and its latest 500 messages, oldest first. */
-export async function listMessages(opts: { db: Db; agentId: string; conversationId: string }): Promise<{ conversation: ConversationDto; messages: MessageDto[] }> {
-  const row = await opts.db.conversation.findUnique({ where: { id: opts.conversationId }, select: { ...conversationSelect, agentId: true } });
+export async function listMessages(opts: {
+  db: Db;
+  agentId: string;
+  conversationId: string;
+}): Promise<{ conversation: ConversationDto; messages: MessageDto[] }> {
+  const row = await opts.db.conversation.findUnique({
+    where: { id: opts.conversationId },
+    select: { ...conversationSelect, agentId: true },
+  });
   if (!row || row.agentId !== opts.agentId) throw notFound("Conversation", opts.conversationId);
-  const messages = await opts.db.message.findMany({ where: { conversationId: row.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 500 });
+  const messages = await opts.db.message.findMany({
+    where: { conversationId: row.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 500,
+  });
   return {
     conversation: toConversationDto(row),
     messages: messages.reverse().map((message) => ({

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
 
@@ -6,13 +7,24 @@ import { createId } from "@/lib/ids";
 // a customer id) or created on first use. The unique (agentId, externalKey) index settles
 // concurrent first posts: the loser of the insert race reads the winner's conversation.
 
-export type PostedMessage = { conversationId: string; messageId: string; createdAt: Date; conversationCreated: boolean; duplicate: boolean };
+export type PostedMessage = {
+  conversationId: string;
+  messageId: string;
+  createdAt: Date;
+  conversationCreated: boolean;
+  duplicate: boolean;
+};
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
 }
 
-async function findOrCreateConversation(opts: { db: Db; agentId: string; externalKey: string; title: string }): Promise<{ id: string; created: boolean }> {
+async function findOrCreateConversation(opts: {
+  db: Db;
+  agentId: string;
+  externalKey: string;
+  title: string;
+}): Promise<{ id: string; created: boolean }> {
   const where = { agentId_externalKey: { agentId: opts.agentId, externalKey: opts.externalKey } };
   const existing = await opts.db.conversation.findUnique({ where, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
@@ -45,23 +57,48 @@ export async function postMessage(opts: {
    */
   reuseFromExecution?: boolean;
 }): Promise<PostedMessage> {
-  const conversation = await findOrCreateConversation({ db: opts.db, agentId: opts.agentId, externalKey: opts.conversationKey, title: opts.title || opts.conversationKey });
+  const conversation = await findOrCreateConversation({
+    db: opts.db,
+    agentId: opts.agentId,
+    externalKey: opts.conversationKey,
+    title: opts.title || opts.conversationKey,
+  });
   const executionId = opts.executionId ?? null;
   if (executionId && opts.reuseFromExecution) {
     const posted = await opts.db.message.findFirst({
       where: { conversationId: conversation.id, executionId, content: opts.content },
       select: { id: true, createdAt: true },
     });
-    if (posted) return { conversationId: conversation.id, messageId: posted.id, createdAt: posted.createdAt, conversationCreated: false, duplicate: true };
+    if (posted)
+      return {
+        conversationId: conversation.id,
+        messageId: posted.id,
+        createdAt: posted.createdAt,
+        conversationCreated: false,
+        duplicate: true,
+      };
   }
   const createdAt = new Date();
   const [message] = await opts.db.$transaction([
     opts.db.message.create({
-      data: { id: createId("msg"), conversationId: conversation.id, role: opts.role ?? "agent", content: opts.content, executionId, createdAt },
+      data: {
+        id: createId("msg"),
+        conversationId: conversation.id,
+        role: opts.role ?? "agent",
+        content: opts.content,
+        executionId,
+        createdAt,
+      },
       select: { id: true },
     }),
     // Conversations are listed by latest activity; the UI polls on this.
     opts.db.conversation.update({ where: { id: conversation.id }, data: { updatedAt: createdAt } }),
   ]);
-  return { conversationId: conversation.id, messageId: message.id, createdAt, conversationCreated: conversation.created, duplicate: false };
+  return {
+    conversationId: conversation.id,
+    messageId: message.id,
+    createdAt,
+    conversationCreated: conversation.created,
+    duplicate: false,
+  };
 }

@@ -2,9 +2,11 @@
 // ciphertext opens only with the right master key and webhook id, and a start with another
 // master key is refused.
 import { describe, expect, it, vi } from "vitest";
+
+import type { Db } from "@/lib/db/create-client";
 import { providers } from "@/test/databases";
 import { baseUrl, setEnv, TEST_MASTER_KEY, useWebhookApp, webhookRequest } from "@/test/webhook-app";
-import type { Db } from "@/lib/db/create-client";
+
 import { decryptSecret } from "./secret-box";
 
 const otherMasterKey = "f".repeat(64);
@@ -36,9 +38,17 @@ describe.each(providers)("keys at rest on %s", (provider) => {
   it("stores no private key in the clear in any column of any table", async () => {
     const { app, direct } = harness;
     const fixture = await harness.createWebhook();
-    const { keyFile } = await app.webhooks.rotateWebhookKey({ db: direct, agentId: fixture.agent.id, webhookId: fixture.webhook.id, input: { graceHours: 24 }, baseUrl });
+    const { keyFile } = await app.webhooks.rotateWebhookKey({
+      db: direct,
+      agentId: fixture.agent.id,
+      webhookId: fixture.webhook.id,
+      input: { graceHours: 24 },
+      baseUrl,
+    });
     for (const privateKey of [fixture.privateKey, keyFile.privateKey]) {
-      const reply = await harness.post(webhookRequest({ webhookId: fixture.webhook.id, body: JSON.stringify({ ok: true }), privateKey }));
+      const reply = await harness.post(
+        webhookRequest({ webhookId: fixture.webhook.id, body: JSON.stringify({ ok: true }), privateKey }),
+      );
       expect(reply.status).toBe(202);
     }
 
@@ -54,8 +64,12 @@ describe.each(providers)("keys at rest on %s", (provider) => {
     const row = await direct.webhook.findUniqueOrThrow({ where: { id: fixture.webhook.id } });
     const masterKey = Buffer.from(TEST_MASTER_KEY, "hex");
     expect(row.keyCiphertext).toMatch(/^v1\./);
-    expect(decryptSecret({ masterKey, sealed: row.keyCiphertext!, associatedData: `webhook-key:${row.id}` })).toBe(keyFile.privateKey);
-    expect(decryptSecret({ masterKey, sealed: row.previousKeyCiphertext!, associatedData: `webhook-key:${row.id}` })).toBe(fixture.privateKey);
+    expect(decryptSecret({ masterKey, sealed: row.keyCiphertext!, associatedData: `webhook-key:${row.id}` })).toBe(
+      keyFile.privateKey,
+    );
+    expect(
+      decryptSecret({ masterKey, sealed: row.previousKeyCiphertext!, associatedData: `webhook-key:${row.id}` }),
+    ).toBe(fixture.privateKey);
   });
 
   it("opens a stored key only with the master key and the webhook it belongs to", async () => {
@@ -64,13 +78,23 @@ describe.each(providers)("keys at rest on %s", (provider) => {
     const two = await harness.createWebhook();
     const row = await direct.webhook.findUniqueOrThrow({ where: { id: one.webhook.id } });
     const sealed = row.keyCiphertext!;
-    expect(() => decryptSecret({ masterKey: Buffer.from(otherMasterKey, "hex"), sealed, associatedData: `webhook-key:${row.id}` })).toThrow();
-    expect(() => decryptSecret({ masterKey: Buffer.from(TEST_MASTER_KEY, "hex"), sealed, associatedData: `webhook-key:${two.webhook.id}` })).toThrow();
+    expect(() =>
+      decryptSecret({ masterKey: Buffer.from(otherMasterKey, "hex"), sealed, associatedData: `webhook-key:${row.id}` }),
+    ).toThrow();
+    expect(() =>
+      decryptSecret({
+        masterKey: Buffer.from(TEST_MASTER_KEY, "hex"),
+        sealed,
+        associatedData: `webhook-key:${two.webhook.id}`,
+      }),
+    ).toThrow();
 
     // The app itself, restarted with another master key, cannot hand the key out.
     await withMasterKey(otherMasterKey, async () => {
       const { getWebhookKeyFile } = await import("@/lib/webhooks/get-webhook-key-file");
-      await expect(getWebhookKeyFile({ db: direct, agentId: one.agent.id, webhookId: one.webhook.id, baseUrl })).rejects.toThrow();
+      await expect(
+        getWebhookKeyFile({ db: direct, agentId: one.agent.id, webhookId: one.webhook.id, baseUrl }),
+      ).rejects.toThrow();
     });
     const keyFile = await withMasterKey(TEST_MASTER_KEY, async () => {
       const { getWebhookKeyFile } = await import("@/lib/webhooks/get-webhook-key-file");
@@ -105,6 +129,8 @@ describe.each(providers)("keys at rest on %s", (provider) => {
       await Promise.all(Array.from({ length: 5 }, () => assertMasterKeyMatches({ db: direct })));
     });
     expect(await direct.systemSetting.count()).toBe(1);
-    await expect(withMasterKey(otherMasterKey, async () => (await import("./master-key")).assertMasterKeyMatches({ db: direct }))).rejects.toThrow(/does not match/);
+    await expect(
+      withMasterKey(otherMasterKey, async () => (await import("./master-key")).assertMasterKeyMatches({ db: direct })),
+    ).rejects.toThrow(/does not match/);
   });
 });

@@ -3,7 +3,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { setEnv, TEST_MASTER_KEY } from "@/test/webhook-app";
 
 let dataDir = "";

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+
 import type { Db } from "@/lib/db";
-import { decryptSecret, encryptSecret } from "./secret-box";
+import { getEnv } from "@/lib/env";
+
 import { parseMasterKey } from "./parse-master-key";
+import { decryptSecret, encryptSecret } from "./secret-box";
 
 const CHECK_SETTING = "master_key_check";
 const CHECK_PLAINTEXT = "agent-workbench-master-key-check";
@@ -24,13 +27,17 @@ export function getMasterKey(): Buffer {
     return cached;
   }
   if (env.NODE_ENV === "production") {
-    throw new Error("WORKBENCH_MASTER_KEY is required in production: generate one with `openssl rand -hex 32` and keep it safe");
+    throw new Error(
+      "WORKBENCH_MASTER_KEY is required in production: generate one with `openssl rand -hex 32` and keep it safe",
+    );
   }
   const file = path.resolve(env.WORKBENCH_DATA_DIR, "master.key");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("hex") + "\n", { mode: 0o600, flag: "wx" });
-    console.warn(`[workbench] Created a development master key at ${file}. Set WORKBENCH_MASTER_KEY in production; without this key stored private keys cannot be decrypted.`);
+    console.warn(
+      `[workbench] Created a development master key at ${file}. Set WORKBENCH_MASTER_KEY in production; without this key stored private keys cannot be decrypted.`,
+    );
   }
   cached = parseMasterKey(readFileSync(file, "utf8"));
   return cached;
@@ -54,5 +61,7 @@ export async function assertMasterKeyMatches(opts: { db: Db }): Promise<void> {
   } catch {
     // fall through to the error below
   }
-  throw new Error("WORKBENCH_MASTER_KEY does not match the key this database's secrets were encrypted with; refusing to start");
+  throw new Error(
+    "WORKBENCH_MASTER_KEY does not match the key this database's secrets were encrypted with; refusing to start",
+  );
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { parseMasterKey } from "./parse-master-key";
 
 // 0xfb 0xff… makes base64 use "+" and "/" (base64url "-" and "_"), so both alphabets are exercised.

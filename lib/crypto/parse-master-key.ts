@@ -6,5 +6,7 @@ export function parseMasterKey(value: string): Buffer {
     const bytes = Buffer.from(text, "base64url");
     if (bytes.length === 32) return bytes;
   }
-  throw new Error("WORKBENCH_MASTER_KEY must be 32 bytes: 64 hex characters or 44 base64 characters (e.g. `openssl rand -hex 32`)");
+  throw new Error(
+    "WORKBENCH_MASTER_KEY must be 32 bytes: 64 hex characters or 44 base64 characters (e.g. `openssl rand -hex 32`)",
+  );
 }

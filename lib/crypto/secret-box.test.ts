@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { decryptSecret, encryptSecret } from "./secret-box";
 
 const masterKey = Buffer.from("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "hex");
@@ -43,7 +45,10 @@ describe("secret box (AES-256-GCM)", () => {
     ["another webhook's associated data", { masterKey, sealed, associatedData: "webhook-key:wh_2" }],
     ["empty associated data", { masterKey, sealed, associatedData: "" }],
     ["a tampered ciphertext", { masterKey, sealed: replacePart(sealed, 3, flipFirstBit), associatedData }],
-    ["a truncated ciphertext", { masterKey, sealed: replacePart(sealed, 3, (bytes) => bytes.subarray(1)), associatedData }],
+    [
+      "a truncated ciphertext",
+      { masterKey, sealed: replacePart(sealed, 3, (bytes) => bytes.subarray(1)), associatedData },
+    ],
     ["a tampered tag", { masterKey, sealed: replacePart(sealed, 2, flipFirstBit), associatedData }],
     ["a tampered iv", { masterKey, sealed: replacePart(sealed, 1, flipFirstBit), associatedData }],
     ["another version", { masterKey, sealed: sealed.replace(/^v1/, "v2"), associatedData }],

@@ -1,9 +1,7 @@
 import path from "node:path";
 
 // Pure: turns DATABASE_URL into the provider and connection details the app uses.
-export type DatabaseTarget =
-  | { provider: "sqlite"; filePath: string }
-  | { provider: "postgresql"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; filePath: string } | { provider: "postgresql"; url: string };
 
 export function getDatabaseTarget(opts: { databaseUrl?: string; dataDir: string; cwd: string }): DatabaseTarget {
   const url = opts.databaseUrl?.trim();

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { findUnapplied } from "./find-unapplied";
 import type { MigrationFile } from "./migration-files";
 
 const migration = (name: string, checksum = `sum-${name}`): MigrationFile => ({ name, sql: `-- ${name}`, checksum });
-const migrations = [migration("20260101000000_init"), migration("20260201000000_add_runs"), migration("20260301000000_add_keys")];
+const migrations = [
+  migration("20260101000000_init"),
+  migration("20260201000000_add_runs"),
+  migration("20260301000000_add_keys"),
+];
 const names = (list: MigrationFile[]) => list.map((m) => m.name);
 
 describe("findUnapplied", () => {
@@ -23,7 +28,9 @@ describe("findUnapplied", () => {
 
   it("refuses a migration edited after it was applied, naming it", () => {
     const applied = [{ name: "20260101000000_init", checksum: "sum-of-the-old-file" }];
-    expect(() => findUnapplied({ migrations, applied })).toThrow(/20260101000000_init was changed after it was applied \(checksum mismatch\)/);
+    expect(() => findUnapplied({ migrations, applied })).toThrow(
+      /20260101000000_init was changed after it was applied \(checksum mismatch\)/,
+    );
   });
 
   it("checks checksums even when nothing would be applied", () => {

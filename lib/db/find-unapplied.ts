@@ -11,7 +11,9 @@ export function findUnapplied(opts: { migrations: MigrationFile[]; applied: Appl
   for (const migration of opts.migrations) {
     const checksum = appliedByName.get(migration.name);
     if (checksum !== undefined && checksum !== migration.checksum) {
-      throw new Error(`Migration ${migration.name} was changed after it was applied (checksum mismatch); add a new migration instead`);
+      throw new Error(
+        `Migration ${migration.name} was changed after it was applied (checksum mismatch); add a new migration instead`,
+      );
     }
   }
   return opts.migrations.filter((migration) => !appliedByName.has(migration.name));

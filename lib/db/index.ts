@@ -1,7 +1,9 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
-import { getDatabaseTarget, type DatabaseTarget } from "./database-target";
+
 import { createClient, type Db } from "./create-client";
+import { getDatabaseTarget, type DatabaseTarget } from "./database-target";
 import { migrateDatabase } from "./migrate";
 
 export type { Db } from "./create-client";

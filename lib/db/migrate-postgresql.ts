@@ -1,7 +1,9 @@
-import pg from "pg";
 import { randomUUID } from "node:crypto";
-import type { MigrationFile } from "./migration-files";
+
+import pg from "pg";
+
 import { findUnapplied, type AppliedMigration } from "./find-unapplied";
+import type { MigrationFile } from "./migration-files";
 
 // Same columns as the table Prisma's own migrate command keeps, so the stock CLI agrees.
 const createHistoryTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -1,9 +1,11 @@
-import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
-import type { MigrationFile } from "./migration-files";
+
+import Database from "better-sqlite3";
+
 import { findUnapplied, type AppliedMigration } from "./find-unapplied";
+import type { MigrationFile } from "./migration-files";
 
 // Same columns as the table Prisma's own migrate command keeps, so the stock CLI agrees.
 const createHistoryTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -30,7 +32,9 @@ export function migrateSqlite(opts: { filePath: string; migrations: MigrationFil
     try {
       db.exec(createHistoryTable);
       const applied = db
-        .prepare(`SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all() as AppliedMigration[];
       const pending = findUnapplied({ migrations: opts.migrations, applied });
       const record = db.prepare(

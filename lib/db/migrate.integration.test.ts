@@ -3,10 +3,13 @@ import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createEmptyDatabase, providers, skipUnlessAvailable, type EmptyDatabase } from "@/test/databases";
+
 import type { DatabaseTarget } from "./database-target";
 import { defaultMigrationsDir, migrateDatabase } from "./migrate";
 import { readMigrationFiles } from "./migration-files";
@@ -41,7 +44,16 @@ const historyColumnsSql = {
   postgresql: `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '_prisma_migrations'`,
 };
 const historySql = `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`;
-const prismaHistoryColumns = ["applied_steps_count", "checksum", "finished_at", "id", "logs", "migration_name", "rolled_back_at", "started_at"];
+const prismaHistoryColumns = [
+  "applied_steps_count",
+  "checksum",
+  "finished_at",
+  "id",
+  "logs",
+  "migration_name",
+  "rolled_back_at",
+  "started_at",
+];
 
 const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 const childScript = path.join(process.cwd(), "test/migrate-in-child.ts");
@@ -58,7 +70,11 @@ async function raceMigratorProcesses(target: DatabaseTarget, count: number): Pro
       child.on("close", () => resolve());
     });
     const done = new Promise<string[]>((resolve, reject) =>
-      child.on("close", (code) => (code === 0 ? resolve(JSON.parse(stdout.slice("ready\n".length))) : reject(new Error(`migrator exited with ${code}`)))),
+      child.on("close", (code) =>
+        code === 0
+          ? resolve(JSON.parse(stdout.slice("ready\n".length)))
+          : reject(new Error(`migrator exited with ${code}`)),
+      ),
     );
     return { child, ready, done };
   });
@@ -128,7 +144,11 @@ describe.each(providers)("migrateDatabase on %s", (provider) => {
 
   it("records each migration exactly once when called concurrently in one process", async () => {
     const { target } = await freshDatabase();
-    const runs = await Promise.all([migrateDatabase({ target }), migrateDatabase({ target }), migrateDatabase({ target })]);
+    const runs = await Promise.all([
+      migrateDatabase({ target }),
+      migrateDatabase({ target }),
+      migrateDatabase({ target }),
+    ]);
     expect(runs.flat().sort()).toEqual(shipped().map((migration) => migration.name));
     expect(await query(target, historySql)).toHaveLength(shipped().length);
   });
@@ -140,7 +160,9 @@ describe.each(providers)("migrateDatabase on %s", (provider) => {
     const [first] = shipped();
     appendFileSync(path.join(migrationsDir, provider, first.name, "migration.sql"), "\n-- edited after apply\n");
 
-    await expect(migrateDatabase({ target, migrationsDir })).rejects.toThrow(`Migration ${first.name} was changed after it was applied (checksum mismatch)`);
+    await expect(migrateDatabase({ target, migrationsDir })).rejects.toThrow(
+      `Migration ${first.name} was changed after it was applied (checksum mismatch)`,
+    );
   });
 
   it("applies only a migration added later", async () => {
@@ -149,7 +171,10 @@ describe.each(providers)("migrateDatabase on %s", (provider) => {
     await migrateDatabase({ target, migrationsDir });
     const added = "99990101000000_add_note";
     mkdirSync(path.join(migrationsDir, provider, added));
-    writeFileSync(path.join(migrationsDir, provider, added, "migration.sql"), `CREATE TABLE "Note" ("id" TEXT NOT NULL PRIMARY KEY);\n`);
+    writeFileSync(
+      path.join(migrationsDir, provider, added, "migration.sql"),
+      `CREATE TABLE "Note" ("id" TEXT NOT NULL PRIMARY KEY);\n`,
+    );
 
     expect(await migrateDatabase({ target, migrationsDir })).toEqual([added]);
     expect((await query(target, tablesSql[provider])).map((row) => row.name)).toContain("Note");
@@ -162,7 +187,10 @@ describe.each(providers)("migrateDatabase on %s", (provider) => {
     const broken = "99990101000000_broken";
     const file = path.join(migrationsDir, provider, broken, "migration.sql");
     mkdirSync(path.dirname(file));
-    writeFileSync(file, `CREATE TABLE "Note" ("id" TEXT NOT NULL PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;\n`);
+    writeFileSync(
+      file,
+      `CREATE TABLE "Note" ("id" TEXT NOT NULL PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;\n`,
+    );
 
     await expect(migrateDatabase({ target, migrationsDir })).rejects.toThrow(`Migration ${broken} failed`);
     expect((await query(target, historySql)).map((row) => row.migration_name)).not.toContain(broken);

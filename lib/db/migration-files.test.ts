@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
 import { readMigrationFiles } from "./migration-files";
 
 describe("readMigrationFiles", () => {
@@ -30,7 +32,9 @@ describe("readMigrationFiles", () => {
     write("20260101000000_first", "SELECT 1;");
     mkdirSync(path.join(dir, "sqlite", "20260201000000_empty"));
     writeFileSync(path.join(dir, "sqlite", "migration_lock.toml"), 'provider = "sqlite"');
-    expect(readMigrationFiles({ migrationsDir: dir, provider: "sqlite" }).map((f) => f.name)).toEqual(["20260101000000_first"]);
+    expect(readMigrationFiles({ migrationsDir: dir, provider: "sqlite" }).map((f) => f.name)).toEqual([
+      "20260101000000_first",
+    ]);
   });
 
   it("fails clearly when the provider has no migrations folder", () => {

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export type MigrationFile = { name: string; sql: string; checksum: string };
 
 /** Reads prisma/migrations/<provider>/<name>/migration.sql in name (timestamp) order. */
-export function readMigrationFiles(opts: { migrationsDir: string; provider: "sqlite" | "postgresql" }): MigrationFile[] {
+export function readMigrationFiles(opts: {
+  migrationsDir: string;
+  provider: "sqlite" | "postgresql";
+}): MigrationFile[] {
   const dir = path.join(opts.migrationsDir, opts.provider);
   if (!existsSync(dir)) throw new Error(`No migrations folder at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })

@@ -4,10 +4,13 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createEmptyDatabase, providers, skipUnlessAvailable, type EmptyDatabase } from "@/test/databases";
+
 import { createClient } from "./create-client";
 import type { DatabaseTarget } from "./database-target";
 import { defaultMigrationsDir, migrateDatabase } from "./migrate";
@@ -20,7 +23,10 @@ async function execute(target: DatabaseTarget, statements: [string, unknown[]][]
   if (target.provider === "sqlite") {
     const db = new Database(target.filePath);
     try {
-      for (const [sql, values] of statements) db.prepare(sql.replace(/\$\d+/g, "?")).run(...values.map((value) => (typeof value === "boolean" ? Number(value) : value)));
+      for (const [sql, values] of statements)
+        db.prepare(sql.replace(/\$\d+/g, "?")).run(
+          ...values.map((value) => (typeof value === "boolean" ? Number(value) : value)),
+        );
     } finally {
       db.close();
     }
@@ -57,7 +63,10 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
     const database: EmptyDatabase = await createEmptyDatabase(provider);
     cleanups.push(database.drop);
     const { target } = database;
-    expect(await migrateDatabase({ target, migrationsDir: migrationsBeforeEngine() })).toEqual(["20261129073030_init", BEFORE_ENGINE]);
+    expect(await migrateDatabase({ target, migrationsDir: migrationsBeforeEngine() })).toEqual([
+      "20261129073030_init",
+      BEFORE_ENGINE,
+    ]);
 
     // Dates as each provider's Prisma client writes them.
     const at = (iso: string) => (provider === "sqlite" ? iso.replace("Z", "+00:00") : iso);
@@ -65,7 +74,10 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
     const received = "2026-11-28T09:30:00.000Z";
     const definition = '{"steps":[]}';
     await execute(target, [
-      [`INSERT INTO "Agent" ("id", "name", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5)`, ["agt_old", "OCR", "before the engine", at(created), at(created)]],
+      [
+        `INSERT INTO "Agent" ("id", "name", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5)`,
+        ["agt_old", "OCR", "before the engine", at(created), at(created)],
+      ],
       [
         `INSERT INTO "Workflow" ("id", "agentId", "name", "description", "version", "definition", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         ["wf_old", "agt_old", "Ingest", "", 3, definition, at(created), at("2026-11-21T10:00:00.000Z")],
@@ -76,7 +88,18 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
       ],
       [
         `INSERT INTO "Delivery" ("id", "webhookId", "receivedAt", "outcome", "httpStatus", "verifiedWith", "signedForm", "headers", "body", "bodyBytes") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        ["dlv_old", "wh_old", at(received), "accepted", 202, "current", "raw", '{"content-type":"application/json"}', '{"documentId":"doc-1"}', 22],
+        [
+          "dlv_old",
+          "wh_old",
+          at(received),
+          "accepted",
+          202,
+          "current",
+          "raw",
+          '{"content-type":"application/json"}',
+          '{"documentId":"doc-1"}',
+          22,
+        ],
       ],
       [
         `INSERT INTO "Execution" ("id", "agentId", "workflowId", "workflowVersion", "webhookId", "deliveryId", "status", "attempt", "runAt", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -89,22 +112,57 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
 
     const db = createClient(target);
     cleanups.push(() => db.$disconnect());
-    expect(await db.agent.findUniqueOrThrow({ where: { id: "agt_old" } })).toMatchObject({ name: "OCR", description: "before the engine", llmBaseUrl: null, llmApiKeyCiphertext: null });
+    expect(await db.agent.findUniqueOrThrow({ where: { id: "agt_old" } })).toMatchObject({
+      name: "OCR",
+      description: "before the engine",
+      llmBaseUrl: null,
+      llmApiKeyCiphertext: null,
+    });
     expect(await db.workflow.findUniqueOrThrow({ where: { id: "wf_old" } })).toMatchObject({ version: 3, definition });
-    expect(await db.webhook.findUniqueOrThrow({ where: { id: "wh_old" } })).toMatchObject({ workflowId: "wf_old", keyCiphertext: "v1.sealed", enabled: true });
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: "dlv_old" } })).toMatchObject({ body: '{"documentId":"doc-1"}', receivedAt: new Date(received) });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: "wh_old" } })).toMatchObject({
+      workflowId: "wf_old",
+      keyCiphertext: "v1.sealed",
+      enabled: true,
+    });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: "dlv_old" } })).toMatchObject({
+      body: '{"documentId":"doc-1"}',
+      receivedAt: new Date(received),
+    });
     const run = await db.execution.findUniqueOrThrow({ where: { id: "run_old" } });
-    expect(run).toMatchObject({ status: "queued", attempt: 0, workflowVersion: 3, deliveryId: "dlv_old", runAt: new Date(received) });
+    expect(run).toMatchObject({
+      status: "queued",
+      attempt: 0,
+      workflowVersion: 3,
+      deliveryId: "dlv_old",
+      runAt: new Date(received),
+    });
     // New columns: the defaults a webhook-queued run gets.
-    expect(run).toMatchObject({ trigger: "webhook", maxAttempts: 3, input: null, error: null, replayOfId: null, stoppedAtStepId: null });
+    expect(run).toMatchObject({
+      trigger: "webhook",
+      maxAttempts: 3,
+      input: null,
+      error: null,
+      replayOfId: null,
+      stoppedAtStepId: null,
+    });
 
-    expect(await db.workflowVersion.findMany()).toEqual([{ workflowId: "wf_old", version: 3, definition, createdAt: new Date("2026-11-21T10:00:00.000Z") }]);
+    expect(await db.workflowVersion.findMany()).toEqual([
+      { workflowId: "wf_old", version: 3, definition, createdAt: new Date("2026-11-21T10:00:00.000Z") },
+    ]);
 
     // The new engine claims the old run and runs the version it recorded.
     const { claimExecutions } = await import("@/lib/workflows/engine/claim-executions");
     const { runExecution } = await import("@/lib/workflows/engine/run-execution");
     expect(await claimExecutions({ db, provider, workerId: "w", limit: 10, leaseMs: 30_000 })).toEqual(["run_old"]);
-    expect(await runExecution({ db, executionId: "run_old", workerId: "w", leaseMs: 30_000, shutdownSignal: new AbortController().signal })).toBe("succeeded");
+    expect(
+      await runExecution({
+        db,
+        executionId: "run_old",
+        workerId: "w",
+        leaseMs: 30_000,
+        shutdownSignal: new AbortController().signal,
+      }),
+    ).toBe("succeeded");
   });
 
   it("fails a queued run of a definition saved in the old loose format at once, instead of leaving it running", async () => {
@@ -116,8 +174,14 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
     // Before step types existed, the API took any step with an id and a type.
     const legacy = '{"steps":[{"id":"notify","type":"http","url":"https://example.com/hook"}]}';
     await execute(target, [
-      [`INSERT INTO "Agent" ("id", "name", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4)`, ["agt_legacy", "Legacy", now, now]],
-      [`INSERT INTO "Workflow" ("id", "agentId", "name", "version", "definition", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`, ["wf_legacy", "agt_legacy", "Legacy", 2, legacy, now, now]],
+      [
+        `INSERT INTO "Agent" ("id", "name", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4)`,
+        ["agt_legacy", "Legacy", now, now],
+      ],
+      [
+        `INSERT INTO "Workflow" ("id", "agentId", "name", "version", "definition", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        ["wf_legacy", "agt_legacy", "Legacy", 2, legacy, now, now],
+      ],
       [
         `INSERT INTO "Execution" ("id", "agentId", "workflowId", "workflowVersion", "status", "attempt", "runAt", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         ["run_legacy", "agt_legacy", "wf_legacy", 2, "queued", 0, now, now],
@@ -127,11 +191,21 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
 
     const db = createClient(target);
     cleanups.push(() => db.$disconnect());
-    expect(await db.workflowVersion.findMany({ select: { version: true, definition: true } })).toEqual([{ version: 2, definition: legacy }]);
+    expect(await db.workflowVersion.findMany({ select: { version: true, definition: true } })).toEqual([
+      { version: 2, definition: legacy },
+    ]);
     const { claimExecutions } = await import("@/lib/workflows/engine/claim-executions");
     const { runExecution } = await import("@/lib/workflows/engine/run-execution");
     expect(await claimExecutions({ db, provider, workerId: "w", limit: 10, leaseMs: 30_000 })).toEqual(["run_legacy"]);
-    expect(await runExecution({ db, executionId: "run_legacy", workerId: "w", leaseMs: 30_000, shutdownSignal: new AbortController().signal })).toBe("failed");
+    expect(
+      await runExecution({
+        db,
+        executionId: "run_legacy",
+        workerId: "w",
+        leaseMs: 30_000,
+        shutdownSignal: new AbortController().signal,
+      }),
+    ).toBe("failed");
     const run = await db.execution.findUniqueOrThrow({ where: { id: "run_legacy" } });
     expect(run).toMatchObject({ status: "failed", attempt: 1, leaseOwner: null });
     expect(run.error).toMatch(/Workflow version 2 is not a valid definition/);

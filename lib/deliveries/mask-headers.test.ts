@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { maskHeaderValue, maskHeaders } from "./mask-headers";
+
+import { maskHeaders, maskHeaderValue } from "./mask-headers";
 
 const signature = "3f2a9c1be07d44a1c0ffee00deadbeef3f2a9c1be07d44a1c0ffee00deadbeef";
 
@@ -24,7 +25,14 @@ describe("maskHeaders", () => {
     expect(masked["user-agent"]).toBe("ocr-service/2.1");
     expect(masked["x-request-id"]).toBe("req_123");
     const dump = JSON.stringify(masked);
-    for (const secret of [signature.slice(8), "abcdefghijklmnopqrstuvwxyz", "0123456789abcdef", "dXNlcjpwYXNzd29yZA", "1234567890abcdef", "g0hM9SsE+OTPJTGt"]) {
+    for (const secret of [
+      signature.slice(8),
+      "abcdefghijklmnopqrstuvwxyz",
+      "0123456789abcdef",
+      "dXNlcjpwYXNzd29yZA",
+      "1234567890abcdef",
+      "g0hM9SsE+OTPJTGt",
+    ]) {
       expect(dump).not.toContain(secret);
     }
     expect(Object.keys(masked)).toHaveLength(9);
@@ -45,7 +53,9 @@ describe("maskHeaders", () => {
   });
 
   it("keeps at most 50 headers", () => {
-    const headers = new Headers(Array.from({ length: 80 }, (_, i) => [`x-h${String(i).padStart(2, "0")}`, String(i)] as [string, string]));
+    const headers = new Headers(
+      Array.from({ length: 80 }, (_, i) => [`x-h${String(i).padStart(2, "0")}`, String(i)] as [string, string]),
+    );
     expect(Object.keys(maskHeaders(headers))).toHaveLength(50);
   });
 });

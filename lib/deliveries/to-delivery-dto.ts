@@ -28,7 +28,13 @@ type SummaryRow = {
   execution: { id: string; status: string } | null;
 };
 
-type DetailRow = SummaryRow & { signedForm: string | null; headers: string; body: string; bodyTruncated: boolean; sourceIp: string | null };
+type DetailRow = SummaryRow & {
+  signedForm: string | null;
+  headers: string;
+  body: string;
+  bodyTruncated: boolean;
+  sourceIp: string | null;
+};
 
 export function toDeliverySummaryDto(row: SummaryRow): DeliverySummaryDto {
   return {

@@ -1,8 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
-import { parseStoredDefinition } from "@/lib/workflows/workflow-definition";
+import type { Db } from "@/lib/db";
 import { buildRunContext } from "@/lib/workflows/engine/run-context";
+import { parseStoredDefinition } from "@/lib/workflows/workflow-definition";
+
 import type { ExecutionDto, ExecutionStepDto } from "./execution-dto";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
@@ -20,7 +22,9 @@ export async function getExecution(opts: { db: Db; agentId: string; executionId:
     },
   });
   if (!row || row.agentId !== opts.agentId) throw notFound("Execution", opts.executionId);
-  const version = await opts.db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: row.workflowId, version: row.workflowVersion } } });
+  const version = await opts.db.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId: row.workflowId, version: row.workflowVersion } },
+  });
   const definition = version ? parseStoredDefinition(version.definition) : null;
 
   const latestByStep = new Map(row.stepRuns.map((run) => [run.stepId, run]));

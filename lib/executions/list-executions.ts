@@ -1,7 +1,10 @@
 import "server-only";
+
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import type { ExecutionPage } from "./execution-dto";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
@@ -28,5 +31,8 @@ export async function listExecutions(opts: { db: Db; agentId: string; query: unk
     include: executionSummaryInclude,
   });
   const page = rows.slice(0, limit);
-  return { executions: page.map(toExecutionSummaryDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+  return {
+    executions: page.map(toExecutionSummaryDto),
+    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+  };
 }

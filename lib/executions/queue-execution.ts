@@ -1,9 +1,11 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
-import { parseStoredDefinition } from "@/lib/workflows/workflow-definition";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 import type { RunContext } from "@/lib/workflows/steps/step-handler";
+import { parseStoredDefinition } from "@/lib/workflows/workflow-definition";
+
 import type { ExecutionSummaryDto, ExecutionTrigger } from "./execution-dto";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 

@@ -1,7 +1,9 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError, notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
+
 import type { ExecutionSummaryDto } from "./execution-dto";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
@@ -9,14 +11,24 @@ import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-d
  * Retry from the UI: puts a failed run back in the queue with one more attempt. Its succeeded
  * steps keep their results, so it resumes at the step that failed.
  */
-export async function retryExecution(opts: { db: Db; agentId: string; executionId: string }): Promise<ExecutionSummaryDto> {
-  const row = await opts.db.execution.findUnique({ where: { id: opts.executionId }, select: { agentId: true, attempt: true } });
+export async function retryExecution(opts: {
+  db: Db;
+  agentId: string;
+  executionId: string;
+}): Promise<ExecutionSummaryDto> {
+  const row = await opts.db.execution.findUnique({
+    where: { id: opts.executionId },
+    select: { agentId: true, attempt: true },
+  });
   if (!row || row.agentId !== opts.agentId) throw notFound("Execution", opts.executionId);
   const { count } = await opts.db.execution.updateMany({
     where: { id: opts.executionId, status: "failed" },
     data: { status: "queued", runAt: new Date(), maxAttempts: row.attempt + 1, finishedAt: null, error: null },
   });
-  if (count === 0) throw new ApiError({ status: 409, code: "not_retryable", message: "Only failed runs can be retried" });
+  if (count === 0)
+    throw new ApiError({ status: 409, code: "not_retryable", message: "Only failed runs can be retried" });
   notifyExecutionQueued();
-  return toExecutionSummaryDto(await opts.db.execution.findUniqueOrThrow({ where: { id: opts.executionId }, include: executionSummaryInclude }));
+  return toExecutionSummaryDto(
+    await opts.db.execution.findUniqueOrThrow({ where: { id: opts.executionId }, include: executionSummaryInclude }),
+  );
 }

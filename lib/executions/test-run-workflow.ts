@@ -1,7 +1,10 @@
 import "server-only";
+
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import type { ExecutionSummaryDto } from "./execution-dto";
 import { queueExecution } from "./queue-execution";
 
@@ -11,7 +14,11 @@ export const testRunInput = z.strictObject({
 });
 
 /** Test run: queues the saved workflow with a sample trigger body, like a webhook would. */
-export async function testRunWorkflow(opts: { db: Db; workflowId: string; input: unknown }): Promise<ExecutionSummaryDto> {
+export async function testRunWorkflow(opts: {
+  db: Db;
+  workflowId: string;
+  input: unknown;
+}): Promise<ExecutionSummaryDto> {
   const input = testRunInput.parse(opts.input);
   const workflow = await opts.db.workflow.findUnique({ where: { id: opts.workflowId } });
   if (!workflow) throw notFound("Workflow", opts.workflowId);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { getClientIp, getRequestHost, getRequestProto } from "./request-host";
 
 const request = (headers: Record<string, string>, url = "http://127.0.0.1:3000/x") => new Request(url, { headers });
 
 describe("request host, scheme and client IP", () => {
   it("takes the host from x-forwarded-host, then Host, then the URL", () => {
-    expect(getRequestHost(request({ "x-forwarded-host": "wb.example.com, proxy.internal", host: "127.0.0.1:3000" }))).toBe("wb.example.com");
+    expect(
+      getRequestHost(request({ "x-forwarded-host": "wb.example.com, proxy.internal", host: "127.0.0.1:3000" })),
+    ).toBe("wb.example.com");
     expect(getRequestHost(request({ host: "Workbench.LAN:3000" }))).toBe("workbench.lan:3000");
     expect(getRequestHost(request({}))).toBe("127.0.0.1:3000");
     expect(getRequestHost(request({ host: "bad host/with/slashes" }))).toBe("127.0.0.1:3000");

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+
 import { exceedsJsonDepth, MAX_JSON_DEPTH, parseStoredJson, parseUntrustedJson } from "./parse-untrusted-json";
 
 const nested = (depth: number, open = "[", close = "]") => open.repeat(depth) + close.repeat(depth);
@@ -24,7 +25,11 @@ describe("exceedsJsonDepth", () => {
     ["deep arrays after a string ending in a backslash", `[${JSON.stringify("\\")}, ${nested(MAX_JSON_DEPTH)}]`, true],
     ["an escaped backslash, then arrays at the limit", `["\\\\", ${nested(MAX_JSON_DEPTH - 1)}]`, false],
     // Siblings do not add up: depth is nesting, not count.
-    ["a thousand siblings at the limit", `[${Array.from({ length: 1000 }, () => nested(MAX_JSON_DEPTH - 1)).join(",")}]`, false],
+    [
+      "a thousand siblings at the limit",
+      `[${Array.from({ length: 1000 }, () => nested(MAX_JSON_DEPTH - 1)).join(",")}]`,
+      false,
+    ],
     ["stray closers before arrays too deep", "]]]]" + nested(MAX_JSON_DEPTH + 1), true],
   ])("%s -> %s", (_name, text, expected) => {
     expect(exceedsJsonDepth(text)).toBe(expected);
@@ -56,7 +61,10 @@ describe("parseUntrustedJson", () => {
   });
 
   it("removes hostile keys in remove mode, so even a naive merge of the result is safe", () => {
-    const parsed = parseUntrustedJson('{"keep":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}', { hostileKeys: "remove" });
+    const parsed = parseUntrustedJson(
+      '{"keep":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+      { hostileKeys: "remove" },
+    );
     expect(parsed).toEqual({ ok: true, value: { keep: 1 } });
     const target: Record<string, unknown> = {};
     const merge = (into: Record<string, unknown>, from: Record<string, unknown>) => {
@@ -86,7 +94,9 @@ describe("parseUntrustedJson", () => {
 describe("parseStoredJson", () => {
   it("drops hostile keys and throws a clear error for what cannot be read", () => {
     expect(parseStoredJson('{"__proto__":{"polluted":true},"a":1}', "webhook body")).toEqual({ a: 1 });
-    expect(() => parseStoredJson(nested(MAX_JSON_DEPTH + 1), "webhook body")).toThrow(`The webhook body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
+    expect(() => parseStoredJson(nested(MAX_JSON_DEPTH + 1), "webhook body")).toThrow(
+      `The webhook body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+    );
     expect(() => parseStoredJson("{", "webhook body")).toThrow("The webhook body is not valid JSON");
   });
 });

@@ -26,7 +26,8 @@ export function exceedsJsonDepth(text: string, maxDepth: number = MAX_JSON_DEPTH
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c) i++; // backslash: the next character is escaped, even a quote
+      if (code === 0x5c)
+        i++; // backslash: the next character is escaped, even a quote
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) {
       inString = true;
@@ -44,7 +45,10 @@ export function exceedsJsonDepth(text: string, maxDepth: number = MAX_JSON_DEPTH
  * with a `__proto__` or `constructor.prototype` key; `"remove"` (reading back what was stored)
  * drops such keys instead. A leading byte-order mark is ignored.
  */
-export function parseUntrustedJson(text: string, opts: { hostileKeys: "reject" | "remove"; maxDepth?: number }): UntrustedJson {
+export function parseUntrustedJson(
+  text: string,
+  opts: { hostileKeys: "reject" | "remove"; maxDepth?: number },
+): UntrustedJson {
   if (exceedsJsonDepth(text, opts.maxDepth)) return { ok: false, reason: "json_too_deep" };
   const action = opts.hostileKeys === "reject" ? "error" : "remove";
   try {

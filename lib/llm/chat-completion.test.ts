@@ -1,11 +1,19 @@
 // The chat-completions client against a local server speaking the OpenAI format: what it sends,
 // and how it reads answers, provider errors and malformed replies.
 import type { ServerResponse } from "node:http";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { parseAllowList } from "@/lib/net/address-policy";
 import { OutboundRequestError } from "@/lib/net/outbound-request-error";
 import { sendJson, startLocalServer, type LocalServer } from "@/test/local-server";
-import { ChatCompletionError, chatCompletionsUrl, createChatCompletion, type ChatCompletionOptions } from "./chat-completion";
+
+import {
+  ChatCompletionError,
+  chatCompletionsUrl,
+  createChatCompletion,
+  type ChatCompletionOptions,
+} from "./chat-completion";
 
 type Reply = (response: ServerResponse) => void;
 
@@ -46,7 +54,11 @@ function lastRequest() {
 describe("createChatCompletion", () => {
   it("posts model and messages with the key, and reads the first choice", async () => {
     const result = await createChatCompletion(options({ system: "You are terse.", temperature: 0.2 }));
-    expect(result).toEqual({ text: "Hello there", model: "gpt-test-2026", usage: { promptTokens: 12, completionTokens: 5, totalTokens: 17 } });
+    expect(result).toEqual({
+      text: "Hello there",
+      model: "gpt-test-2026",
+      usage: { promptTokens: 12, completionTokens: 5, totalTokens: 17 },
+    });
     const request = lastRequest();
     expect(request.method).toBe("POST");
     expect(request.path).toBe("/v1/chat/completions");
@@ -86,12 +98,19 @@ describe("createChatCompletion", () => {
     reply = (response) => sendJson(response, 200, completion("Sure! The risk is low."));
     const error = await createChatCompletion(options({ json: true })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChatCompletionError);
-    expect((error as ChatCompletionError).message).toBe('The model was asked for JSON but its reply is not valid JSON: "Sure! The risk is low."');
+    expect((error as ChatCompletionError).message).toBe(
+      'The model was asked for JSON but its reply is not valid JSON: "Sure! The risk is low."',
+    );
     expect((error as ChatCompletionError).retryable).toBe(true);
   });
 
   it.each([
-    [401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } }, "The LLM provider answered HTTP 401: Incorrect API key provided", false],
+    [
+      401,
+      { error: { message: "Incorrect API key provided", type: "invalid_request_error" } },
+      "The LLM provider answered HTTP 401: Incorrect API key provided",
+      false,
+    ],
     [404, { error: "model 'llama9' not found" }, "The LLM provider answered HTTP 404: model 'llama9' not found", false],
     [429, { error: { message: "Rate limit reached" } }, "The LLM provider answered HTTP 429: Rate limit reached", true],
     [503, "upstream down", 'The LLM provider answered HTTP 503: "upstream down"', true],
@@ -115,13 +134,17 @@ describe("createChatCompletion", () => {
   });
 
   it("is refused on an internal address unless allowed", async () => {
-    const error = await createChatCompletion(options({ allowList: parseAllowList("") })).catch((caught: unknown) => caught);
+    const error = await createChatCompletion(options({ allowList: parseAllowList("") })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(OutboundRequestError);
     expect((error as Error).message).toMatch(/^Refused to connect to 127\.0\.0\.1 \(loopback\)/);
   });
 
   it("rejects a base URL that is not a URL", async () => {
-    await expect(createChatCompletion(options({ baseUrl: "api.openai.com/v1" }))).rejects.toThrow('The LLM base URL "api.openai.com/v1" is not a valid URL');
+    await expect(createChatCompletion(options({ baseUrl: "api.openai.com/v1" }))).rejects.toThrow(
+      'The LLM base URL "api.openai.com/v1" is not a valid URL',
+    );
   });
 });
 
@@ -130,7 +153,10 @@ describe("chatCompletionsUrl", () => {
     ["https://api.openai.com/v1", "https://api.openai.com/v1/chat/completions"],
     ["https://api.openai.com/v1/", "https://api.openai.com/v1/chat/completions"],
     ["http://ollama.internal:11434/v1", "http://ollama.internal:11434/v1/chat/completions"],
-    ["https://res.openai.azure.com/openai/v1?api-version=preview", "https://res.openai.azure.com/openai/v1/chat/completions?api-version=preview"],
+    [
+      "https://res.openai.azure.com/openai/v1?api-version=preview",
+      "https://res.openai.azure.com/openai/v1/chat/completions?api-version=preview",
+    ],
   ])("%s", (baseUrl, url) => {
     expect(chatCompletionsUrl(baseUrl)).toBe(url);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { AllowList } from "@/lib/net/address-policy";
 import { isRetryableStatus } from "@/lib/net/http-status";
 import { safeFetch } from "@/lib/net/safe-fetch";
@@ -22,7 +23,11 @@ export type ChatCompletionOptions = {
   allowList?: AllowList;
 };
 
-export type ChatCompletionUsage = { promptTokens: number | null; completionTokens: number | null; totalTokens: number | null };
+export type ChatCompletionUsage = {
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalTokens: number | null;
+};
 
 export type ChatCompletion = { text: string; json?: unknown; model: string; usage: ChatCompletionUsage | null };
 
@@ -76,7 +81,10 @@ function parseJsonReply(text: string): unknown {
   } catch {
     const snippet = text.trim().slice(0, 200);
     // Model output varies between attempts, so a retry may well produce valid JSON.
-    throw new ChatCompletionError(`The model was asked for JSON but its reply is not valid JSON: ${JSON.stringify(snippet)}`, { retryable: true });
+    throw new ChatCompletionError(
+      `The model was asked for JSON but its reply is not valid JSON: ${JSON.stringify(snippet)}`,
+      { retryable: true },
+    );
   }
 }
 
@@ -85,9 +93,14 @@ export async function createChatCompletion(opts: ChatCompletionOptions): Promise
   try {
     url = chatCompletionsUrl(opts.baseUrl);
   } catch {
-    throw new ChatCompletionError(`The LLM base URL ${JSON.stringify(opts.baseUrl)} is not a valid URL`, { retryable: false });
+    throw new ChatCompletionError(`The LLM base URL ${JSON.stringify(opts.baseUrl)} is not a valid URL`, {
+      retryable: false,
+    });
   }
-  const messages = [...(opts.system ? [{ role: "system", content: opts.system }] : []), { role: "user", content: opts.prompt }];
+  const messages = [
+    ...(opts.system ? [{ role: "system", content: opts.system }] : []),
+    { role: "user", content: opts.prompt },
+  ];
   const request = {
     model: opts.model,
     messages,
@@ -97,21 +110,38 @@ export async function createChatCompletion(opts: ChatCompletionOptions): Promise
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
 
-  const response = await safeFetch({ url, method: "POST", headers, body: JSON.stringify(request), signal: opts.signal, allowList: opts.allowList });
+  const response = await safeFetch({
+    url,
+    method: "POST",
+    headers,
+    body: JSON.stringify(request),
+    signal: opts.signal,
+    allowList: opts.allowList,
+  });
   const text = response.body.toString("utf8");
   const body = parseBody(text);
   if (response.status >= 400) {
     // 401/403 (key), 404 (model or URL) and 400 (request) fail the same way every time.
-    throw new ChatCompletionError(`The LLM provider answered HTTP ${response.status}: ${providerMessage(body, text)}`, { retryable: isRetryableStatus(response.status) });
+    throw new ChatCompletionError(`The LLM provider answered HTTP ${response.status}: ${providerMessage(body, text)}`, {
+      retryable: isRetryableStatus(response.status),
+    });
   }
   const content = body?.choices?.[0]?.message?.content;
   if (typeof content !== "string") {
     const refusal = body?.choices?.[0]?.message?.refusal;
-    if (typeof refusal === "string") throw new ChatCompletionError(`The model refused: ${refusal.slice(0, 300)}`, { retryable: false });
-    throw new ChatCompletionError(`The LLM provider's answer is not in the chat completions format (no choices[0].message.content); check the base URL, which usually ends in /v1`, { retryable: false });
+    if (typeof refusal === "string")
+      throw new ChatCompletionError(`The model refused: ${refusal.slice(0, 300)}`, { retryable: false });
+    throw new ChatCompletionError(
+      `The LLM provider's answer is not in the chat completions format (no choices[0].message.content); check the base URL, which usually ends in /v1`,
+      { retryable: false },
+    );
   }
   const usage = body?.usage
-    ? { promptTokens: count(body.usage.prompt_tokens), completionTokens: count(body.usage.completion_tokens), totalTokens: count(body.usage.total_tokens) }
+    ? {
+        promptTokens: count(body.usage.prompt_tokens),
+        completionTokens: count(body.usage.completion_tokens),
+        totalTokens: count(body.usage.total_tokens),
+      }
     : null;
   const model = typeof body?.model === "string" ? body.model : opts.model;
   return { text: content, ...(opts.json ? { json: parseJsonReply(content) } : {}), model, usage };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkAddress, emptyAllowList, ipLiteralOf, isHostnameAllowed, parseAllowList, refusalMessage } from "./address-policy";
+
+import {
+  checkAddress,
+  emptyAllowList,
+  ipLiteralOf,
+  isHostnameAllowed,
+  parseAllowList,
+  refusalMessage,
+} from "./address-policy";
 
 const refused = (reason: string) => ({ allowed: false, reason });
 
@@ -59,7 +67,11 @@ describe("checkAddress without an allow-list", () => {
   });
 
   it("names the IPv4 a mapped address carries", () => {
-    expect(checkAddress({ address: "::ffff:10.0.0.1", allowList: emptyAllowList })).toEqual({ allowed: false, address: "10.0.0.1", reason: "private" });
+    expect(checkAddress({ address: "::ffff:10.0.0.1", allowList: emptyAllowList })).toEqual({
+      allowed: false,
+      address: "10.0.0.1",
+      reason: "private",
+    });
   });
 });
 
@@ -83,9 +95,12 @@ describe("URL host forms", () => {
     expect(checkAddress({ address: literal, allowList: emptyAllowList }).allowed).toBe(false);
   });
 
-  it.each(["example.com", "localhost", "xn--bcher-kva.example", "1.2.3.4.nip.io"])("%s is a name, not a literal", (hostname) => {
-    expect(ipLiteralOf(new URL(`http://${hostname}/`).hostname)).toBeNull();
-  });
+  it.each(["example.com", "localhost", "xn--bcher-kva.example", "1.2.3.4.nip.io"])(
+    "%s is a name, not a literal",
+    (hostname) => {
+      expect(ipLiteralOf(new URL(`http://${hostname}/`).hostname)).toBeNull();
+    },
+  );
 });
 
 describe("allow-list", () => {
@@ -139,6 +154,8 @@ describe("refusalMessage", () => {
     expect(refusalMessage({ address: "127.0.0.1", reason: "loopback" })).toBe(
       "Refused to connect to 127.0.0.1 (loopback): outbound requests to internal addresses are blocked; an operator can allow it with WORKFLOW_HTTP_ALLOW",
     );
-    expect(refusalMessage({ hostname: "intranet.local", address: "10.0.0.5", reason: "private" })).toMatch(/^Refused to connect to intranet\.local \(resolves to 10\.0\.0\.5, private\)/);
+    expect(refusalMessage({ hostname: "intranet.local", address: "10.0.0.5", reason: "private" })).toMatch(
+      /^Refused to connect to intranet\.local \(resolves to 10\.0\.0\.5, private\)/,
+    );
   });
 });

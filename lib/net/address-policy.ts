@@ -60,7 +60,8 @@ function parseAllowEntry(entry: string, list: AllowList): void {
   // ipaddr.js also reads "2130706433" or "0x7f.1" as IPv4; demand the unambiguous form.
   if (ipaddr.isValid(bare)) throw new Error(`"${entry}": write IPv4 addresses in dotted decimal (a.b.c.d)`);
   const hostname = bare.replace(/\.$/, "");
-  if (!hostnamePattern.test(hostname)) throw new Error(`"${entry}" is neither a hostname nor an IP address or CIDR range`);
+  if (!hostnamePattern.test(hostname))
+    throw new Error(`"${entry}" is neither a hostname nor an IP address or CIDR range`);
   list.hostnames.push(hostname);
 }
 
@@ -76,7 +77,9 @@ export function parseAllowList(text: string | undefined): AllowList {
 /** Whether the operator allowed this hostname (exactly, or through a `*.domain` entry). */
 export function isHostnameAllowed(opts: { hostname: string; allowList: AllowList }): boolean {
   const hostname = opts.hostname.toLowerCase().replace(/\.$/, "");
-  return opts.allowList.hostnames.some((entry) => (entry.startsWith("*.") ? hostname.endsWith(entry.slice(1)) : hostname === entry));
+  return opts.allowList.hostnames.some((entry) =>
+    entry.startsWith("*.") ? hostname.endsWith(entry.slice(1)) : hostname === entry,
+  );
 }
 
 function isInAllowedNetwork(address: ipaddr.IPv4 | ipaddr.IPv6, allowList: AllowList): boolean {
@@ -125,6 +128,9 @@ export function ipLiteralOf(hostname: string): string | null {
 /** The message shown on the failed step: what was refused, why, and how an operator allows it. */
 export function refusalMessage(opts: { hostname?: string; address: string; reason: string }): string {
   const hostname = opts.hostname ? stripBrackets(opts.hostname) : undefined;
-  const target = hostname && hostname !== opts.address ? `${hostname} (resolves to ${opts.address}, ${opts.reason})` : `${opts.address} (${opts.reason})`;
+  const target =
+    hostname && hostname !== opts.address
+      ? `${hostname} (resolves to ${opts.address}, ${opts.reason})`
+      : `${opts.address} (${opts.reason})`;
   return `Refused to connect to ${target}: outbound requests to internal addresses are blocked; an operator can allow it with WORKFLOW_HTTP_ALLOW`;
 }

@@ -1,6 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from "node:dns";
 import type { LookupFunction } from "node:net";
+
 import { Agent, buildConnector } from "undici";
+
 import { checkAddress, isHostnameAllowed, refusalMessage, type AllowList } from "./address-policy";
 import { OutboundRequestError } from "./outbound-request-error";
 
@@ -9,10 +11,18 @@ import { OutboundRequestError } from "./outbound-request-error";
 // (no rebinding race). Node skips `lookup` for literal IPs, so the connector also checks the
 // address the socket actually reached before any request byte is written.
 
-function refuseFirstInternal(hostname: string, addresses: LookupAddress[], allowList: AllowList): OutboundRequestError | null {
+function refuseFirstInternal(
+  hostname: string,
+  addresses: LookupAddress[],
+  allowList: AllowList,
+): OutboundRequestError | null {
   for (const { address } of addresses) {
     const verdict = checkAddress({ address, allowList });
-    if (!verdict.allowed) return new OutboundRequestError("refused", refusalMessage({ hostname, address: verdict.address, reason: verdict.reason }));
+    if (!verdict.allowed)
+      return new OutboundRequestError(
+        "refused",
+        refusalMessage({ hostname, address: verdict.address, reason: verdict.reason }),
+      );
   }
   return null;
 }
@@ -23,11 +33,15 @@ function createGuardedLookup(allowList: AllowList): LookupFunction {
     dnsLookup(hostname, lookupOptions, (error, addresses) => {
       if (error) return callback(error, "", 4);
       // A name resolving to any internal address is refused whole, rather than trusting the public ones.
-      const refused = isHostnameAllowed({ hostname, allowList }) ? null : refuseFirstInternal(hostname, addresses, allowList);
+      const refused = isHostnameAllowed({ hostname, allowList })
+        ? null
+        : refuseFirstInternal(hostname, addresses, allowList);
       if (refused) return callback(refused, "", 4);
-      if (addresses.length === 0) return callback(Object.assign(new Error(`No address found for ${hostname}`), { code: "ENOTFOUND" }), "", 4);
+      if (addresses.length === 0)
+        return callback(Object.assign(new Error(`No address found for ${hostname}`), { code: "ENOTFOUND" }), "", 4);
       // With autoSelectFamily (Node's default) net asks for every address; otherwise for one.
-      if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+      if (options.all)
+        return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);
     });
   };
@@ -42,7 +56,13 @@ function createGuardedConnector(allowList: AllowList): buildConnector.connector 
         const verdict = checkAddress({ address: socket.remoteAddress ?? "", allowList });
         if (!verdict.allowed) {
           socket.destroy();
-          return callback(new OutboundRequestError("refused", refusalMessage({ hostname: options.hostname, address: verdict.address, reason: verdict.reason })), null);
+          return callback(
+            new OutboundRequestError(
+              "refused",
+              refusalMessage({ hostname: options.hostname, address: verdict.address, reason: verdict.reason }),
+            ),
+            null,
+          );
         }
       }
       callback(null, socket);

@@ -1,7 +1,9 @@
 // safeFetch against real local servers: internal addresses are refused before any byte reaches
 // them (literal IPs, names resolving to them, redirect hops), unless the allow-list names them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { sendJson, startLocalServer, type LocalServer } from "@/test/local-server";
+
 import { emptyAllowList, parseAllowList } from "./address-policy";
 import { getGuardedAgent } from "./guarded-agent";
 import { OutboundRequestError } from "./outbound-request-error";
@@ -26,7 +28,12 @@ beforeAll(async () => {
       response.writeHead(307, { location: "/loop" });
       return response.end();
     }
-    if (path === "/echo") return sendJson(response, 200, { method: request.method, body: request.body, authorization: request.headers.authorization ?? null });
+    if (path === "/echo")
+      return sendJson(response, 200, {
+        method: request.method,
+        body: request.body,
+        authorization: request.headers.authorization ?? null,
+      });
     if (path === "/big-declared") {
       response.writeHead(200, { "content-length": "2000" });
       return response.end("x".repeat(2000));
@@ -55,10 +62,22 @@ async function failureOf(promise: Promise<unknown>): Promise<OutboundRequestErro
 describe("default policy", () => {
   it.each([
     ["a literal loopback IP", () => `${server.origin}/json`, /^Refused to connect to 127\.0\.0\.1 \(loopback\)/],
-    ["a name resolving to loopback", () => `http://localhost:${server.port}/json`, /^Refused to connect to localhost \(resolves to (127\.0\.0\.1|::1), loopback\)/],
-    ["a decimal IPv4 form", () => `http://2130706433:${server.port}/json`, /^Refused to connect to 127\.0\.0\.1 \(loopback\)/],
+    [
+      "a name resolving to loopback",
+      () => `http://localhost:${server.port}/json`,
+      /^Refused to connect to localhost \(resolves to (127\.0\.0\.1|::1), loopback\)/,
+    ],
+    [
+      "a decimal IPv4 form",
+      () => `http://2130706433:${server.port}/json`,
+      /^Refused to connect to 127\.0\.0\.1 \(loopback\)/,
+    ],
     ["a hex IPv4 form", () => `http://0x7f.1:${server.port}/json`, /^Refused to connect to 127\.0\.0\.1 \(loopback\)/],
-    ["an IPv4-mapped IPv6 literal", () => `http://[::ffff:127.0.0.1]:${server.port}/json`, /^Refused to connect to 127\.0\.0\.1 \(loopback\)/],
+    [
+      "an IPv4-mapped IPv6 literal",
+      () => `http://[::ffff:127.0.0.1]:${server.port}/json`,
+      /^Refused to connect to 127\.0\.0\.1 \(loopback\)/,
+    ],
     ["the metadata service", () => "http://169.254.169.254/latest/meta-data/", /cloud metadata service/],
   ])("refuses %s, and nothing reaches the server", async (_name, url, message) => {
     const before = server.received.length;
@@ -110,12 +129,18 @@ describe("redirects", () => {
   it.each([
     ["a literal loopback IP", () => `http://127.0.0.1:${server.port}/json`, /127\.0\.0\.1 \(loopback\)/],
     ["IPv6 loopback", () => `http://[::1]:${server.port}/json`, /::1 \(loopback\)/],
-    ["the metadata service", () => "http://169.254.169.254/latest/meta-data/", /169\.254\.169\.254 \(link-local, cloud metadata service\)/],
+    [
+      "the metadata service",
+      () => "http://169.254.169.254/latest/meta-data/",
+      /169\.254\.169\.254 \(link-local, cloud metadata service\)/,
+    ],
     ["a private address", () => "http://10.0.0.1/admin", /10\.0\.0\.1 \(private\)/],
   ])("from an allowed host to %s are refused", async (_name, target, message) => {
     redirectTarget = target();
     const before = server.received.length;
-    const error = await failureOf(safeFetch({ url: `http://localhost:${server.port}/redirect`, allowList: allowLocalhost }));
+    const error = await failureOf(
+      safeFetch({ url: `http://localhost:${server.port}/redirect`, allowList: allowLocalhost }),
+    );
     expect(error.failure).toBe("refused");
     expect(error.message).toMatch(message);
     // Only the redirecting request arrived; the hop to the internal address was never made.
@@ -124,12 +149,20 @@ describe("redirects", () => {
 
   it("to a non-http scheme are refused", async () => {
     redirectTarget = "file:///etc/passwd";
-    const error = await failureOf(safeFetch({ url: `http://localhost:${server.port}/redirect`, allowList: allowLocalhost }));
+    const error = await failureOf(
+      safeFetch({ url: `http://localhost:${server.port}/redirect`, allowList: allowLocalhost }),
+    );
     expect(error.failure).toBe("invalid_url");
   });
 
   it("within allowed hosts are followed; 303 turns a POST into a GET", async () => {
-    const response = await safeFetch({ url: `http://localhost:${server.port}/see-other`, method: "POST", body: "payload", headers: { "content-type": "text/plain" }, allowList: allowLocalhost });
+    const response = await safeFetch({
+      url: `http://localhost:${server.port}/see-other`,
+      method: "POST",
+      body: "payload",
+      headers: { "content-type": "text/plain" },
+      allowList: allowLocalhost,
+    });
     expect(response.status).toBe(200);
     expect(response.url).toBe(`http://localhost:${server.port}/echo`);
     expect(JSON.parse(response.body.toString())).toMatchObject({ method: "GET", body: "" });
@@ -138,17 +171,27 @@ describe("redirects", () => {
   it("keep credentials on the same origin and drop them on another", async () => {
     const allowBoth = parseAllowList("localhost,127.0.0.1");
     redirectTarget = `http://localhost:${server.port}/echo`;
-    const same = await safeFetch({ url: `http://localhost:${server.port}/redirect`, headers: { Authorization: "Bearer secret" }, allowList: allowBoth });
+    const same = await safeFetch({
+      url: `http://localhost:${server.port}/redirect`,
+      headers: { Authorization: "Bearer secret" },
+      allowList: allowBoth,
+    });
     expect(JSON.parse(same.body.toString()).authorization).toBe("Bearer secret");
     redirectTarget = `http://127.0.0.1:${server.port}/echo`;
-    const other = await safeFetch({ url: `http://localhost:${server.port}/redirect`, headers: { Authorization: "Bearer secret" }, allowList: allowBoth });
+    const other = await safeFetch({
+      url: `http://localhost:${server.port}/redirect`,
+      headers: { Authorization: "Bearer secret" },
+      allowList: allowBoth,
+    });
     expect(other.url).toBe(`http://127.0.0.1:${server.port}/echo`);
     expect(JSON.parse(other.body.toString()).authorization).toBeNull();
   });
 
   it("stop after the limit", async () => {
     const before = server.received.length;
-    const error = await failureOf(safeFetch({ url: `http://localhost:${server.port}/loop`, allowList: allowLocalhost, maxRedirects: 3 }));
+    const error = await failureOf(
+      safeFetch({ url: `http://localhost:${server.port}/loop`, allowList: allowLocalhost, maxRedirects: 3 }),
+    );
     expect(error.failure).toBe("too_many_redirects");
     expect(server.received.length - before).toBe(4);
   });
@@ -169,7 +212,9 @@ describe("limits", () => {
   });
 
   it("gives up when the signal times out", async () => {
-    const error = await failureOf(safeFetch({ url: `${server.origin}/hang`, allowList, signal: AbortSignal.timeout(200) }));
+    const error = await failureOf(
+      safeFetch({ url: `${server.origin}/hang`, allowList, signal: AbortSignal.timeout(200) }),
+    );
     expect(error.failure).toBe("aborted");
     expect(error.retryable).toBe(true);
     expect(error.message).toBe(`Request to ${server.origin} timed out`);

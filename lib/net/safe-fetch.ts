@@ -1,6 +1,9 @@
 import "server-only";
+
 import type { Dispatcher } from "undici";
+
 import { getEnv } from "@/lib/env";
+
 import { checkAddress, ipLiteralOf, refusalMessage, type AllowList } from "./address-policy";
 import { getGuardedAgent } from "./guarded-agent";
 import { OutboundRequestError } from "./outbound-request-error";
@@ -46,10 +49,16 @@ export function validateOutboundUrl(opts: { url: string; base?: URL; allowList: 
     throw new OutboundRequestError("invalid_url", `Not a valid URL: ${JSON.stringify(opts.url.slice(0, 200))}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new OutboundRequestError("invalid_url", `Only http and https URLs can be requested, not ${url.protocol.replace(/:$/, "")}`);
+    throw new OutboundRequestError(
+      "invalid_url",
+      `Only http and https URLs can be requested, not ${url.protocol.replace(/:$/, "")}`,
+    );
   }
   if (url.username || url.password) {
-    throw new OutboundRequestError("invalid_url", "URLs with credentials are not allowed: send them in an Authorization header");
+    throw new OutboundRequestError(
+      "invalid_url",
+      "URLs with credentials are not allowed: send them in an Authorization header",
+    );
   }
   const literal = ipLiteralOf(url.hostname);
   if (literal) {
@@ -74,7 +83,8 @@ function discard(body: Dispatcher.ResponseData["body"]): void {
 }
 
 async function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: number, url: URL): Promise<Buffer> {
-  const tooLarge = () => new OutboundRequestError("too_large", `The response from ${url.origin} is larger than ${maxBytes} bytes`);
+  const tooLarge = () =>
+    new OutboundRequestError("too_large", `The response from ${url.origin} is larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -94,7 +104,9 @@ function toOutboundError(error: unknown, url: URL, signal: AbortSignal | undefin
   if (cause instanceof OutboundRequestError) return cause;
   if (signal?.aborted) {
     const timedOut = (signal.reason as { name?: string } | undefined)?.name === "TimeoutError";
-    return new OutboundRequestError("aborted", `Request to ${url.origin} ${timedOut ? "timed out" : "was aborted"}`, { cause: error });
+    return new OutboundRequestError("aborted", `Request to ${url.origin} ${timedOut ? "timed out" : "was aborted"}`, {
+      cause: error,
+    });
   }
   const code = (error as { code?: string }).code;
   const detail = code === "ENOTFOUND" ? `could not resolve ${url.hostname}` : (error as Error).message;
@@ -107,7 +119,8 @@ type Hop = { url: URL; method: Dispatcher.HttpMethod; headers: Record<string, st
 function nextHop(hop: Hop, status: number, location: URL): Hop {
   const headers = { ...hop.headers };
   if (location.origin !== hop.url.origin) for (const name of originBoundHeaders) delete headers[name];
-  const becomesGet = (status === 303 && hop.method !== "HEAD") || ((status === 301 || status === 302) && hop.method === "POST");
+  const becomesGet =
+    (status === 303 && hop.method !== "HEAD") || ((status === 301 || status === 302) && hop.method === "POST");
   if (!becomesGet) return { url: location, method: hop.method, headers, body: hop.body };
   for (const name of bodyHeaders) delete headers[name];
   return { url: location, method: "GET", headers };
@@ -118,8 +131,15 @@ export async function safeFetch(opts: SafeFetchOptions): Promise<SafeResponse> {
   const allowList = opts.allowList ?? env.WORKFLOW_HTTP_ALLOW;
   const maxBytes = opts.maxResponseBytes ?? env.WORKFLOW_HTTP_MAX_RESPONSE_BYTES;
   const maxRedirects = opts.maxRedirects ?? 5;
-  const headers = Object.fromEntries(Object.entries(opts.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-  let hop: Hop = { url: validateOutboundUrl({ url: opts.url, allowList }), method: opts.method ?? "GET", headers, body: opts.body };
+  const headers = Object.fromEntries(
+    Object.entries(opts.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  let hop: Hop = {
+    url: validateOutboundUrl({ url: opts.url, allowList }),
+    method: opts.method ?? "GET",
+    headers,
+    body: opts.body,
+  };
 
   for (let redirects = 0; ; redirects++) {
     let response: Dispatcher.ResponseData;
@@ -142,7 +162,10 @@ export async function safeFetch(opts: SafeFetchOptions): Promise<SafeResponse> {
       try {
         if (declared > maxBytes) {
           discard(response.body);
-          throw new OutboundRequestError("too_large", `The response from ${hop.url.origin} is larger than ${maxBytes} bytes`);
+          throw new OutboundRequestError(
+            "too_large",
+            `The response from ${hop.url.origin} is larger than ${maxBytes} bytes`,
+          );
         }
         const body = await readCapped(response.body, maxBytes, hop.url);
         return { status: response.statusCode, headers: responseHeaders, url: hop.url.toString(), body };
@@ -152,7 +175,10 @@ export async function safeFetch(opts: SafeFetchOptions): Promise<SafeResponse> {
     }
     await response.body.dump().catch(() => undefined);
     if (redirects >= maxRedirects) {
-      throw new OutboundRequestError("too_many_redirects", `Stopped after ${maxRedirects} redirects (last from ${hop.url.origin})`);
+      throw new OutboundRequestError(
+        "too_many_redirects",
+        `Stopped after ${maxRedirects} redirects (last from ${hop.url.origin})`,
+      );
     }
     hop = nextHop(hop, response.statusCode, validateOutboundUrl({ url: location, base: hop.url, allowList }));
   }

@@ -1,12 +1,18 @@
 import "server-only";
+
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import type { CollectionSummaryDto, DataRecordPage } from "./record-dto";
 
 export const listRecordsQuery = z.strictObject({
   collection: z.string().trim().min(1).max(100),
-  cursor: z.string().regex(/^[\w-]{1,64}$/, "cursor is not one this API returned").optional(),
+  cursor: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, "cursor is not one this API returned")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -25,7 +31,11 @@ export async function listCollections(opts: { db: Db; agentId: string }): Promis
     _max: { updatedAt: true },
   });
   return groups
-    .map((group) => ({ collection: group.collection, count: group._count._all, updatedAt: (group._max.updatedAt ?? new Date(0)).toISOString() }))
+    .map((group) => ({
+      collection: group.collection,
+      count: group._count._all,
+      updatedAt: (group._max.updatedAt ?? new Date(0)).toISOString(),
+    }))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
 
@@ -43,7 +44,9 @@ async function mergeRecord(db: Db, where: Where, data: Record<string, unknown>):
     const existing = await db.dataRecord.findUnique({ where, select: { id: true, data: true } });
     if (!existing) {
       try {
-        await db.dataRecord.create({ data: { id: createId("rec"), ...where.agentId_collection_key, data: JSON.stringify(data) } });
+        await db.dataRecord.create({
+          data: { id: createId("rec"), ...where.agentId_collection_key, data: JSON.stringify(data) },
+        });
         return data;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -51,7 +54,10 @@ async function mergeRecord(db: Db, where: Where, data: Record<string, unknown>):
       }
     }
     const merged = mergeRecordData(JSON.parse(existing.data), data);
-    const { count } = await db.dataRecord.updateMany({ where: { id: existing.id, data: existing.data }, data: { data: JSON.stringify(merged) } });
+    const { count } = await db.dataRecord.updateMany({
+      where: { id: existing.id, data: existing.data },
+      data: { data: JSON.stringify(merged) },
+    });
     if (count === 1) return merged;
     // Someone else changed it first: wait a little (jittered, so contenders spread out) and merge into theirs.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
@@ -60,7 +66,14 @@ async function mergeRecord(db: Db, where: Where, data: Record<string, unknown>):
 }
 
 /** Creates or updates the record at (collection, key) and returns the data it now holds. */
-export async function upsertRecord(opts: { db: Db; agentId: string; collection: string; key: string; data: unknown; mode: RecordWriteMode }): Promise<{ data: unknown }> {
+export async function upsertRecord(opts: {
+  db: Db;
+  agentId: string;
+  collection: string;
+  key: string;
+  data: unknown;
+  mode: RecordWriteMode;
+}): Promise<{ data: unknown }> {
   const where = { agentId_collection_key: { agentId: opts.agentId, collection: opts.collection, key: opts.key } };
   if (opts.mode === "merge" && isPlainObject(opts.data)) return { data: await mergeRecord(opts.db, where, opts.data) };
   await replaceRecord(opts.db, where, JSON.stringify(opts.data));

@@ -1,14 +1,20 @@
 import "server-only";
-import type { Db } from "@/lib/db";
-import { getEnv, type Env } from "@/lib/env";
+
 import { ApiError } from "@/lib/api/api-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { setupInput } from "./user-input";
+import type { Db } from "@/lib/db";
+import { getEnv, type Env } from "@/lib/env";
+
 import { createFirstOwner, isSetupRequired } from "./create-first-owner";
+import { setupInput } from "./user-input";
 
 type OwnerEnv = Pick<Env, "WORKBENCH_OWNER_EMAIL" | "WORKBENCH_OWNER_PASSWORD" | "WORKBENCH_OWNER_NAME">;
 
-const variableOf: Record<string, string> = { email: "WORKBENCH_OWNER_EMAIL", password: "WORKBENCH_OWNER_PASSWORD", name: "WORKBENCH_OWNER_NAME" };
+const variableOf: Record<string, string> = {
+  email: "WORKBENCH_OWNER_EMAIL",
+  password: "WORKBENCH_OWNER_PASSWORD",
+  name: "WORKBENCH_OWNER_NAME",
+};
 
 /**
  * For automated deployments: creates the owner from WORKBENCH_OWNER_EMAIL and
@@ -20,7 +26,10 @@ export async function bootstrapOwnerFromEnv(opts: { db: Db; env?: OwnerEnv }): P
   const env = opts.env ?? getEnv();
   const { WORKBENCH_OWNER_EMAIL: email, WORKBENCH_OWNER_PASSWORD: password, WORKBENCH_OWNER_NAME: name } = env;
   if (!email && !password) return "skipped";
-  if (!email || !password) throw new Error("Set both WORKBENCH_OWNER_EMAIL and WORKBENCH_OWNER_PASSWORD to create the owner at start-up, or neither");
+  if (!email || !password)
+    throw new Error(
+      "Set both WORKBENCH_OWNER_EMAIL and WORKBENCH_OWNER_PASSWORD to create the owner at start-up, or neither",
+    );
   const input = setupInput.safeParse({ email, password, name });
   if (!input.success) {
     const issue = input.error.issues[0];
@@ -29,8 +38,17 @@ export async function bootstrapOwnerFromEnv(opts: { db: Db; env?: OwnerEnv }): P
   if (!(await isSetupRequired(opts))) return "skipped";
   try {
     const user = await createFirstOwner({ db: opts.db, input: input.data });
-    await recordAuditEvent({ db: opts.db, actor: user, action: "auth.setup", targetType: "user", targetId: user.id, details: { source: "environment" } });
-    console.log(`[workbench] Created the owner ${user.email} from WORKBENCH_OWNER_EMAIL; remove WORKBENCH_OWNER_PASSWORD from the environment now.`);
+    await recordAuditEvent({
+      db: opts.db,
+      actor: user,
+      action: "auth.setup",
+      targetType: "user",
+      targetId: user.id,
+      details: { source: "environment" },
+    });
+    console.log(
+      `[workbench] Created the owner ${user.email} from WORKBENCH_OWNER_EMAIL; remove WORKBENCH_OWNER_PASSWORD from the environment now.`,
+    );
     return "created";
   } catch (error) {
     // Another instance starting at the same moment created it first.

@@ -1,10 +1,12 @@
 import "server-only";
+
+import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
-import { hashPassword } from "@/lib/auth/password";
-import { setupInput } from "./user-input";
+
 import { toUserDto, type UserDto } from "./user-dto";
 import { setupDone } from "./user-errors";
+import { setupInput } from "./user-input";
 import { withUsersLock } from "./with-users-lock";
 
 /** Whether the Workbench still needs its first owner. */
@@ -23,7 +25,9 @@ export async function createFirstOwner(opts: { db: Db; input: unknown }): Promis
   const passwordHash = await hashPassword(input.password);
   const row = await withUsersLock(opts.db, async (tx) => {
     if ((await tx.user.count()) > 0) throw setupDone();
-    return tx.user.create({ data: { id: createId("usr"), email: input.email, name: input.name, passwordHash, role: "owner" } });
+    return tx.user.create({
+      data: { id: createId("usr"), email: input.email, name: input.name, passwordHash, role: "owner" },
+    });
   });
   return toUserDto(row);
 }

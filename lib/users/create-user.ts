@@ -1,11 +1,13 @@
 import "server-only";
+
+import type { RequestUser } from "@/lib/auth/authenticate";
+import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
-import { hashPassword } from "@/lib/auth/password";
-import type { RequestUser } from "@/lib/auth/authenticate";
-import { createUserInput } from "./user-input";
+
 import { toUserDto, type UserDto } from "./user-dto";
 import { emailTaken, isUniqueViolation, ownerOnly } from "./user-errors";
+import { createUserInput } from "./user-input";
 
 /** An admin creates a user with a first password (shared with them out of band); only an owner may create an owner. */
 export async function createUser(opts: { db: Db; actor: RequestUser; input: unknown }): Promise<UserDto> {
@@ -14,7 +16,9 @@ export async function createUser(opts: { db: Db; actor: RequestUser; input: unkn
   if (await opts.db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   try {
-    const row = await opts.db.user.create({ data: { id: createId("usr"), email: input.email, name: input.name, role: input.role, passwordHash } });
+    const row = await opts.db.user.create({
+      data: { id: createId("usr"), email: input.email, name: input.name, role: input.role, passwordHash },
+    });
     return toUserDto(row);
   } catch (error) {
     // Two admins adding the same email at once: the unique index decides.

@@ -1,7 +1,9 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError, notFound } from "@/lib/api/api-error";
 import type { RequestUser } from "@/lib/auth/authenticate";
+import type { Db } from "@/lib/db";
+
 import { toUserDto, type UserDto } from "./user-dto";
 import { lastOwner, ownerOnly } from "./user-errors";
 import { currentRole, withUsersLock } from "./with-users-lock";
@@ -9,7 +11,11 @@ import { currentRole, withUsersLock } from "./with-users-lock";
 /** Removes a user and ends their sessions. Nobody removes themselves; only an owner removes an owner; the last owner stays. */
 export async function deleteUser(opts: { db: Db; actor: RequestUser; userId: string }): Promise<UserDto> {
   if (opts.userId === opts.actor.id) {
-    throw new ApiError({ status: 409, code: "cannot_remove_self", message: "You cannot remove yourself; ask another admin" });
+    throw new ApiError({
+      status: 409,
+      code: "cannot_remove_self",
+      message: "You cannot remove yourself; ask another admin",
+    });
   }
   return withUsersLock(opts.db, async (tx) => {
     const target = await tx.user.findUnique({ where: { id: opts.userId } });

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
+
 import { toUserDto, type UserDto } from "./user-dto";
 
 /** Everyone who can sign in, oldest account first (the first owner leads). */

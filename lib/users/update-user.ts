@@ -1,12 +1,14 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
-import { hashPassword } from "@/lib/auth/password";
 import type { RequestUser } from "@/lib/auth/authenticate";
+import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { updateUserInput } from "./user-input";
+import type { Db } from "@/lib/db";
+
 import { toUserDto, type UserDto } from "./user-dto";
 import { lastOwner, ownerOnly } from "./user-errors";
+import { updateUserInput } from "./user-input";
 import { currentRole, withUsersLock } from "./with-users-lock";
 
 export type UserChanges = { renamed: boolean; role: { from: Role; to: Role } | null; passwordChanged: boolean };
@@ -17,7 +19,12 @@ export type UserChanges = { renamed: boolean; role: { from: Role; to: Role } | n
  * out everywhere (their sessions are deleted), except the caller's own session when the caller
  * changes their own password.
  */
-export async function updateUser(opts: { db: Db; actor: RequestUser; userId: string; input: unknown }): Promise<{ user: UserDto; changes: UserChanges }> {
+export async function updateUser(opts: {
+  db: Db;
+  actor: RequestUser;
+  userId: string;
+  input: unknown;
+}): Promise<{ user: UserDto; changes: UserChanges }> {
   const input = updateUserInput.parse(opts.input);
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return withUsersLock(opts.db, async (tx) => {
@@ -25,14 +32,24 @@ export async function updateUser(opts: { db: Db; actor: RequestUser; userId: str
     if (!target) throw notFound("User", opts.userId);
     const touchesOwner = target.role === "owner" || input.role === "owner";
     if (touchesOwner && (await currentRole(tx, opts.actor.id)) !== "owner") throw ownerOnly();
-    const role = input.role !== undefined && input.role !== target.role ? { from: target.role as Role, to: input.role } : null;
+    const role =
+      input.role !== undefined && input.role !== target.role ? { from: target.role as Role, to: input.role } : null;
     if (role?.from === "owner" && (await tx.user.count({ where: { role: "owner" } })) <= 1) throw lastOwner();
 
-    const row = await tx.user.update({ where: { id: target.id }, data: { name: input.name, role: input.role, passwordHash } });
-    const changes: UserChanges = { renamed: input.name !== undefined && input.name !== target.name, role, passwordChanged: passwordHash !== undefined };
+    const row = await tx.user.update({
+      where: { id: target.id },
+      data: { name: input.name, role: input.role, passwordHash },
+    });
+    const changes: UserChanges = {
+      renamed: input.name !== undefined && input.name !== target.name,
+      role,
+      passwordChanged: passwordHash !== undefined,
+    };
     if (role || changes.passwordChanged) {
       const keepOwnSession = !role && target.id === opts.actor.id;
-      await tx.session.deleteMany({ where: { userId: target.id, ...(keepOwnSession ? { id: { not: opts.actor.sessionId } } : {}) } });
+      await tx.session.deleteMany({
+        where: { userId: target.id, ...(keepOwnSession ? { id: { not: opts.actor.sessionId } } : {}) },
+      });
     }
     return { user: toUserDto(row), changes };
   });

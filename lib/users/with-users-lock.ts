@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -14,7 +15,11 @@ const LOCK_KEY = "users_lock";
  */
 export async function withUsersLock<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.systemSetting.upsert({ where: { key: LOCK_KEY }, create: { key: LOCK_KEY, value: "users" }, update: { value: "users" } });
+    await tx.systemSetting.upsert({
+      where: { key: LOCK_KEY },
+      create: { key: LOCK_KEY, value: "users" },
+      update: { value: "users" },
+    });
     return work(tx);
   });
 }

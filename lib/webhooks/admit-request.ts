@@ -1,6 +1,7 @@
 import "server-only";
-import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter";
+
 import { isIpAllowed } from "./ip-allow-list";
+import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter";
 import type { IngestWebhook } from "./webhook-cache";
 
 // The checks that run before the body is read, so that a flood costs no body read, no signature
@@ -12,7 +13,9 @@ export type Admission =
   | { ok: false; code: "ip_not_allowed"; record: boolean }
   | { ok: false; code: "rate_limited"; retryAfterSeconds: number; record: boolean };
 
-const globalForLimits = globalThis as typeof globalThis & { __webhookLimiters?: { requests: RateLimiter; records: RateLimiter } };
+const globalForLimits = globalThis as typeof globalThis & {
+  __webhookLimiters?: { requests: RateLimiter; records: RateLimiter };
+};
 const limiters = (globalForLimits.__webhookLimiters ??= {
   requests: createRateLimiter(),
   // A refused flood is logged as one rejected delivery per webhook, reason and second.
@@ -30,13 +33,25 @@ function shouldRecord(webhookId: string, code: string): boolean {
  * takes a token, signed or not: the limit protects the instance, so it is counted before the
  * signature is checked.
  */
-export function admitRequest(opts: { webhook: IngestWebhook; clientIp: string | null; defaults: RateLimit }): Admission {
+export function admitRequest(opts: {
+  webhook: IngestWebhook;
+  clientIp: string | null;
+  defaults: RateLimit;
+}): Admission {
   const { webhook } = opts;
   if (webhook.ipAllowList !== null && !isIpAllowed({ ip: opts.clientIp, allowList: webhook.ipAllowList })) {
     return { ok: false, code: "ip_not_allowed", record: shouldRecord(webhook.id, "ip_not_allowed") };
   }
-  const limit = { perSecond: webhook.rateLimit.perSecond ?? opts.defaults.perSecond, burst: webhook.rateLimit.burst ?? opts.defaults.burst };
+  const limit = {
+    perSecond: webhook.rateLimit.perSecond ?? opts.defaults.perSecond,
+    burst: webhook.rateLimit.burst ?? opts.defaults.burst,
+  };
   const decision = limiters.requests.take({ key: webhook.id, limit });
   if (decision.allowed) return { ok: true };
-  return { ok: false, code: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds, record: shouldRecord(webhook.id, "rate_limited") };
+  return {
+    ok: false,
+    code: "rate_limited",
+    retryAfterSeconds: decision.retryAfterSeconds,
+    record: shouldRecord(webhook.id, "rate_limited"),
+  };
 }

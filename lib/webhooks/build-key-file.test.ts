@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buildKeyFile, keyFileName } from "./build-key-file";
 
 describe("keyFileName", () => {
@@ -52,7 +53,9 @@ describe("buildKeyFile", () => {
   });
 
   it("names the Standard Webhooks scheme and header, with the whsec_ secret as privateKey", () => {
-    expect(buildKeyFile({ ...common, privateKey: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", scheme: "standard-webhooks" })).toEqual({
+    expect(
+      buildKeyFile({ ...common, privateKey: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", scheme: "standard-webhooks" }),
+    ).toEqual({
       webhookId: "wh_1",
       name: "OCR",
       endpoint: "https://wb.example.com/api/webhooks/wh_1",

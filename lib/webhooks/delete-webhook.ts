@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
+
 import { findAgentWebhook } from "./find-agent-webhook";
 import { invalidateCachedWebhook } from "./webhook-cache";
 

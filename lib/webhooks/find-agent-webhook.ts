@@ -1,6 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError, notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import { webhookDtoInclude } from "./to-webhook-dto";
 
 /** Loads a webhook through its agent, so a webhook id under another agent's URL is a 404. */
@@ -14,6 +16,11 @@ export async function findAgentWebhook(opts: { db: Db; agentId: string; webhookI
 export async function assertAgentWorkflow(opts: { db: Db; agentId: string; workflowId: string }): Promise<void> {
   const workflow = await opts.db.workflow.findUnique({ where: { id: opts.workflowId }, select: { agentId: true } });
   if (!workflow || workflow.agentId !== opts.agentId) {
-    throw new ApiError({ status: 400, code: "invalid_input", field: "workflowId", message: `workflowId: this agent has no workflow ${opts.workflowId}` });
+    throw new ApiError({
+      status: 400,
+      code: "invalid_input",
+      field: "workflowId",
+      message: `workflowId: this agent has no workflow ${opts.workflowId}`,
+    });
   }
 }

@@ -1,17 +1,24 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError } from "@/lib/api/api-error";
-import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
+import type { Db } from "@/lib/db";
+
+import { buildKeyFile } from "./build-key-file";
 import { findAgentWebhook } from "./find-agent-webhook";
 import { generatePrivateKey } from "./private-key";
-import { sealWebhookKey } from "./webhook-key-crypto";
-import { buildKeyFile } from "./build-key-file";
+import { toSignatureScheme } from "./signature-scheme";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 import { invalidateCachedWebhook } from "./webhook-cache";
-import { toSignatureScheme } from "./signature-scheme";
+import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
+import { sealWebhookKey } from "./webhook-key-crypto";
 
 /** Generate Private Key: the webhook's first key. Replacing a key is a rotation, with a grace period. */
-export async function generateWebhookKey(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
+export async function generateWebhookKey(opts: {
+  db: Db;
+  agentId: string;
+  webhookId: string;
+  baseUrl: string;
+}): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
   const existing = await findAgentWebhook(opts);
   const scheme = toSignatureScheme(existing.signatureScheme);
   const privateKey = generatePrivateKey(scheme);
@@ -22,9 +29,24 @@ export async function generateWebhookKey(opts: { db: Db; agentId: string; webhoo
     where: { id: opts.webhookId, keyCiphertext: null, signatureScheme: scheme },
     data: { keyCiphertext: sealWebhookKey(opts.webhookId, privateKey), keyCreatedAt },
   });
-  if (count === 0) throw new ApiError({ status: 409, code: "key_exists", message: "This webhook already has a private key; use Rotate Key to replace it" });
+  if (count === 0)
+    throw new ApiError({
+      status: 409,
+      code: "key_exists",
+      message: "This webhook already has a private key; use Rotate Key to replace it",
+    });
   invalidateCachedWebhook(opts.webhookId);
   const row = await opts.db.webhook.findUniqueOrThrow({ where: { id: opts.webhookId }, include: webhookDtoInclude });
   const webhook = toWebhookDto(row, opts.baseUrl);
-  return { webhook, keyFile: buildKeyFile({ webhookId: row.id, name: row.name, endpoint: webhook.endpoint, privateKey, scheme, createdAt: keyCreatedAt }) };
+  return {
+    webhook,
+    keyFile: buildKeyFile({
+      webhookId: row.id,
+      name: row.name,
+      endpoint: webhook.endpoint,
+      privateKey,
+      scheme,
+      createdAt: keyCreatedAt,
+    }),
+  };
 }

@@ -1,8 +1,10 @@
 import "server-only";
-import { getDb, getDatabaseTargetFromEnv } from "@/lib/db";
+
+import { getDatabaseTargetFromEnv, getDb } from "@/lib/db";
+
 import type { IngestStore } from "./ingest-store";
-import { createSqliteIngestStore } from "./ingest-store-sqlite";
 import { createPrismaIngestStore } from "./ingest-store-prisma";
+import { createSqliteIngestStore } from "./ingest-store-sqlite";
 
 const globalForStore = globalThis as typeof globalThis & { __ingestStore?: Promise<IngestStore> };
 

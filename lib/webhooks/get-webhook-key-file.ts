@@ -1,18 +1,29 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError } from "@/lib/api/api-error";
-import type { WebhookKeyFile } from "./webhook-dto";
-import { findAgentWebhook } from "./find-agent-webhook";
-import { openWebhookKey } from "./webhook-key-crypto";
+import type { Db } from "@/lib/db";
+
 import { buildKeyFile } from "./build-key-file";
-import { buildEndpointUrl } from "./to-webhook-dto";
+import { findAgentWebhook } from "./find-agent-webhook";
 import { toSignatureScheme } from "./signature-scheme";
+import { buildEndpointUrl } from "./to-webhook-dto";
+import type { WebhookKeyFile } from "./webhook-dto";
+import { openWebhookKey } from "./webhook-key-crypto";
 
 /** Download Private Key: the current key, decrypted, in the key file format. */
-export async function getWebhookKeyFile(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<WebhookKeyFile> {
+export async function getWebhookKeyFile(opts: {
+  db: Db;
+  agentId: string;
+  webhookId: string;
+  baseUrl: string;
+}): Promise<WebhookKeyFile> {
   const row = await findAgentWebhook(opts);
   if (!row.keyCiphertext || !row.keyCreatedAt) {
-    throw new ApiError({ status: 409, code: "no_key", message: "This webhook has no private key yet; use Generate Private Key" });
+    throw new ApiError({
+      status: 409,
+      code: "no_key",
+      message: "This webhook has no private key yet; use Generate Private Key",
+    });
   }
   return buildKeyFile({
     webhookId: row.id,

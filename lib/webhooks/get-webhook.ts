@@ -1,9 +1,16 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
-import type { WebhookDto } from "./webhook-dto";
+
 import { findAgentWebhook } from "./find-agent-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
+import type { WebhookDto } from "./webhook-dto";
 
-export async function getWebhook(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<WebhookDto> {
+export async function getWebhook(opts: {
+  db: Db;
+  agentId: string;
+  webhookId: string;
+  baseUrl: string;
+}): Promise<WebhookDto> {
   return toWebhookDto(await findAgentWebhook(opts), opts.baseUrl);
 }

@@ -2,6 +2,7 @@
 // headers, signatures, content types, webhook ids, methods): never a 5xx, and never a stored
 // execution that a validly signed request did not ask for.
 import { describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { useWebhookApp } from "@/test/webhook-app";
 import { createRandom, randomRequest, type FuzzRequest, type FuzzTarget } from "@/test/webhook-fuzz";
@@ -24,7 +25,13 @@ describe.each(providers)("webhook endpoint fuzzing on %s", (provider) => {
     const throttled = await harness.createWebhook({ settings: { rateLimitPerSecond: 5, rateLimitBurst: 5 } });
     const fenced = await harness.createWebhook({ settings: { ...generous, ipAllowList: ["203.0.113.0/24", "::1"] } });
     const disabled = await harness.createWebhook({ settings: generous });
-    await app.webhooks.updateWebhook({ db: direct, agentId: disabled.agent.id, webhookId: disabled.webhook.id, input: { enabled: false }, baseUrl: "http://localhost" });
+    await app.webhooks.updateWebhook({
+      db: direct,
+      agentId: disabled.agent.id,
+      webhookId: disabled.webhook.id,
+      input: { enabled: false },
+      baseUrl: "http://localhost",
+    });
     return [
       { id: plain.webhook.id, scheme: "x-signature", key: plain.privateKey },
       { id: plain.webhook.id, scheme: "x-signature", key: plain.privateKey },
@@ -39,32 +46,43 @@ describe.each(providers)("webhook endpoint fuzzing on %s", (provider) => {
 
   async function send(fuzz: FuzzRequest): Promise<number> {
     if (fuzz.method !== "POST") return harness.app.ingestRoute[fuzz.method]().status;
-    return (await harness.app.ingestRoute.POST(fuzz.request, { params: Promise.resolve({ id: fuzz.webhookId }) })).status;
+    return (await harness.app.ingestRoute.POST(fuzz.request, { params: Promise.resolve({ id: fuzz.webhookId }) }))
+      .status;
   }
 
-  it(`answers ${REQUESTS} random requests (seed ${SEED}) without a 5xx, accepting only validly signed ones`, { timeout: 120_000 }, async () => {
-    const random = createRandom(SEED);
-    const webhooks = await targets();
-    const requests = Array.from({ length: REQUESTS }, () => randomRequest(random, webhooks, MAX_BODY_BYTES));
-    const statuses: number[] = [];
-    for (let start = 0; start < requests.length; start += PARALLEL) {
-      statuses.push(...(await Promise.all(requests.slice(start, start + PARALLEL).map(send))));
-    }
+  it(
+    `answers ${REQUESTS} random requests (seed ${SEED}) without a 5xx, accepting only validly signed ones`,
+    { timeout: 120_000 },
+    async () => {
+      const random = createRandom(SEED);
+      const webhooks = await targets();
+      const requests = Array.from({ length: REQUESTS }, () => randomRequest(random, webhooks, MAX_BODY_BYTES));
+      const statuses: number[] = [];
+      for (let start = 0; start < requests.length; start += PARALLEL) {
+        statuses.push(...(await Promise.all(requests.slice(start, start + PARALLEL).map(send))));
+      }
 
-    const serverErrors = statuses.flatMap((status, index) => (status >= 500 ? [`#${index}: ${status}`] : []));
-    expect(serverErrors, `seed ${SEED}`).toEqual([]);
-    const acceptedUnsigned = statuses.flatMap((status, index) => (status < 300 && !requests[index].validlySigned ? [`#${index}: ${status}`] : []));
-    expect(acceptedUnsigned, `seed ${SEED}`).toEqual([]);
+      const serverErrors = statuses.flatMap((status, index) => (status >= 500 ? [`#${index}: ${status}`] : []));
+      expect(serverErrors, `seed ${SEED}`).toEqual([]);
+      const acceptedUnsigned = statuses.flatMap((status, index) =>
+        status < 300 && !requests[index].validlySigned ? [`#${index}: ${status}`] : [],
+      );
+      expect(acceptedUnsigned, `seed ${SEED}`).toEqual([]);
 
-    const accepted = statuses.filter((status) => status === 202).length;
-    const validlySigned = requests.filter((request) => request.validlySigned).length;
-    const executions = await harness.direct.execution.count();
-    expect(executions).toBe(accepted);
-    expect(executions).toBeLessThanOrEqual(validlySigned);
-    // The run reached the interesting paths, not only one kind of refusal.
-    for (const status of [200, 202, 400, 401, 403, 404, 405, 413, 415, 429]) expect(statuses, `status ${status}`).toContain(status);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    // Unsigned traffic stays bounded in the log.
-    for (const { id } of webhooks) expect(await harness.direct.delivery.count({ where: { webhookId: id, outcome: "rejected" } })).toBeLessThanOrEqual(200);
-  });
+      const accepted = statuses.filter((status) => status === 202).length;
+      const validlySigned = requests.filter((request) => request.validlySigned).length;
+      const executions = await harness.direct.execution.count();
+      expect(executions).toBe(accepted);
+      expect(executions).toBeLessThanOrEqual(validlySigned);
+      // The run reached the interesting paths, not only one kind of refusal.
+      for (const status of [200, 202, 400, 401, 403, 404, 405, 413, 415, 429])
+        expect(statuses, `status ${status}`).toContain(status);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      // Unsigned traffic stays bounded in the log.
+      for (const { id } of webhooks)
+        expect(
+          await harness.direct.delivery.count({ where: { webhookId: id, outcome: "rejected" } }),
+        ).toBeLessThanOrEqual(200);
+    },
+  );
 });

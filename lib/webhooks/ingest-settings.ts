@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
+
 import type { RateLimit } from "./rate-limiter";
 
 /** The endpoint's instance-wide settings (from the environment); webhooks may override the rate limit. */

@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
+
 import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
 
 function isUniqueViolation(error: unknown): boolean {
@@ -19,7 +21,12 @@ async function orGone<T>(write: Promise<T>): Promise<T> {
 
 /** The ingest store on Prisma (used for PostgreSQL). The unique (webhookId, idempotencyKey) index settles races between instances. */
 export function createPrismaIngestStore(db: Db): IngestStore {
-  async function findDuplicate(webhookId: string, idempotencyKey: string, receivedAt: Date, windowMs: number): Promise<AcceptResult | { staleId: string } | null> {
+  async function findDuplicate(
+    webhookId: string,
+    idempotencyKey: string,
+    receivedAt: Date,
+    windowMs: number,
+  ): Promise<AcceptResult | { staleId: string } | null> {
     const existing = await db.delivery.findUnique({
       where: { webhookId_idempotencyKey: { webhookId, idempotencyKey } },
       select: { id: true, receivedAt: true, execution: { select: { id: true, status: true } } },
@@ -27,7 +34,12 @@ export function createPrismaIngestStore(db: Db): IngestStore {
     if (!existing) return null;
     if (receivedAt.getTime() - existing.receivedAt.getTime() >= windowMs) return { staleId: existing.id };
     await db.delivery.update({ where: { id: existing.id }, data: { duplicateCount: { increment: 1 } } });
-    return { deliveryId: existing.id, executionId: existing.execution?.id ?? "", executionStatus: existing.execution?.status ?? "unknown", duplicate: true };
+    return {
+      deliveryId: existing.id,
+      executionId: existing.execution?.id ?? "",
+      executionStatus: existing.execution?.status ?? "unknown",
+      duplicate: true,
+    };
   }
 
   return {
@@ -59,15 +71,29 @@ export function createPrismaIngestStore(db: Db): IngestStore {
       if (key) {
         const found = await findDuplicate(delivery.webhookId, key, delivery.receivedAt, idempotencyWindowMs);
         if (found && "deliveryId" in found) return found;
-        if (found) await db.delivery.updateMany({ where: { id: found.staleId, idempotencyKey: key }, data: { idempotencyKey: null } });
+        if (found)
+          await db.delivery.updateMany({
+            where: { id: found.staleId, idempotencyKey: key },
+            data: { idempotencyKey: null },
+          });
       }
       try {
-        await orGone(db.$transaction([
-          db.delivery.create({ data: { ...delivery, outcome: "accepted" } }),
-          db.execution.create({
-            data: { ...execution, webhookId: delivery.webhookId, deliveryId: delivery.id, trigger: "webhook", status: "queued", runAt: delivery.receivedAt, createdAt: delivery.receivedAt },
-          }),
-        ]));
+        await orGone(
+          db.$transaction([
+            db.delivery.create({ data: { ...delivery, outcome: "accepted" } }),
+            db.execution.create({
+              data: {
+                ...execution,
+                webhookId: delivery.webhookId,
+                deliveryId: delivery.id,
+                trigger: "webhook",
+                status: "queued",
+                runAt: delivery.receivedAt,
+                createdAt: delivery.receivedAt,
+              },
+            }),
+          ]),
+        );
       } catch (error) {
         // A concurrent request with the same key won the insert: answer with its ids.
         if (!key || !isUniqueViolation(error)) throw error;

@@ -1,15 +1,28 @@
 import "server-only";
-import Database from "better-sqlite3";
+
 import { setTimeout as sleep } from "node:timers/promises";
+
+import Database from "better-sqlite3";
+
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
+
 import { WebhookGoneError, type AcceptResult, type IngestStore, type StoredWebhook } from "./ingest-store";
 
 // Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset; the rows
 // written here use the same form so that both sides read and order them alike.
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-type WebhookRow = Omit<StoredWebhook, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & { enabled: number; previousKeyExpiresAt: string | null; definition: string };
-type ExistingRow = { deliveryId: string; receivedAt: string; executionId: string | null; executionStatus: string | null };
+type WebhookRow = Omit<StoredWebhook, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & {
+  enabled: number;
+  previousKeyExpiresAt: string | null;
+  definition: string;
+};
+type ExistingRow = {
+  deliveryId: string;
+  receivedAt: string;
+  executionId: string | null;
+  executionStatus: string | null;
+};
 
 /**
  * Retries a write that found the database locked. The connection's busy timeout is 0 on purpose:
@@ -64,7 +77,12 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       const existing = findByIdempotencyKey.get(delivery.webhookId, delivery.idempotencyKey);
       if (existing && delivery.receivedAt.getTime() - Date.parse(existing.receivedAt) < opts.idempotencyWindowMs) {
         countDuplicate.run(existing.deliveryId);
-        return { deliveryId: existing.deliveryId, executionId: existing.executionId ?? "", executionStatus: existing.executionStatus ?? "unknown", duplicate: true };
+        return {
+          deliveryId: existing.deliveryId,
+          executionId: existing.executionId ?? "",
+          executionStatus: existing.executionStatus ?? "unknown",
+          duplicate: true,
+        };
       }
       if (existing) releaseIdempotencyKey.run(existing.deliveryId);
     }
@@ -77,7 +95,12 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       errorMessage: null,
       bodyTruncated: delivery.bodyTruncated ? 1 : 0,
     });
-    insertExecution.run({ ...execution, webhookId: delivery.webhookId, deliveryId: delivery.id, createdAt: receivedAt });
+    insertExecution.run({
+      ...execution,
+      webhookId: delivery.webhookId,
+      deliveryId: delivery.id,
+      createdAt: receivedAt,
+    });
     return { deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued", duplicate: false };
   });
 

@@ -37,7 +37,13 @@ export type AcceptedDelivery = DeliveryRecord & {
   idempotencyKey: string | null;
 };
 
-export type QueuedExecution = { id: string; agentId: string; workflowId: string; workflowVersion: number; maxAttempts: number };
+export type QueuedExecution = {
+  id: string;
+  agentId: string;
+  workflowId: string;
+  workflowVersion: number;
+  maxAttempts: number;
+};
 
 export type RejectedDelivery = DeliveryRecord & { errorCode: string; errorMessage: string };
 
@@ -46,7 +52,11 @@ export type AcceptResult = { deliveryId: string; executionId: string; executionS
 export type IngestStore = {
   findWebhook(id: string): Promise<StoredWebhook | null>;
   /** Stores the delivery and its queued execution in one transaction, or finds the first delivery with the same idempotency key (within the window). */
-  acceptDelivery(opts: { delivery: AcceptedDelivery; execution: QueuedExecution; idempotencyWindowMs: number }): Promise<AcceptResult>;
+  acceptDelivery(opts: {
+    delivery: AcceptedDelivery;
+    execution: QueuedExecution;
+    idempotencyWindowMs: number;
+  }): Promise<AcceptResult>;
   /** Stores a rejected request and trims the webhook's rejected records to the newest `keep`. */
   recordRejection(opts: { delivery: RejectedDelivery; keep: number }): Promise<void>;
 };

@@ -1,12 +1,20 @@
 // The public endpoint end to end: real Requests into app/api/webhooks/[id]/route.ts on a fresh
 // database per provider, every status it answers, and what it stores (or refuses to store).
 import { describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
+
 import { IDEMPOTENCY_WINDOW_MS, REJECTED_DELIVERIES_KEPT } from "./ingest";
 
 const MAX_BODY_BYTES = 2048;
-const event = { event: "invoice.paid", invoiceId: "inv_42", amount: 12.5, lines: [{ sku: "A-1", qty: 2 }], note: "héllo ✓" };
+const event = {
+  event: "invoice.paid",
+  invoiceId: "inv_42",
+  amount: 12.5,
+  lines: [{ sku: "A-1", qty: 2 }],
+  note: "héllo ✓",
+};
 const compact = JSON.stringify(event, null, 0);
 
 function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -20,7 +28,9 @@ function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
 
 describe.each(providers)("webhook ingestion on %s", (provider) => {
   // The rejected-log test sends over 200 requests to one webhook in a rush: more than the default burst.
-  const harness = useWebhookApp(provider, { env: { WEBHOOK_MAX_BODY_BYTES: String(MAX_BODY_BYTES), WEBHOOK_RATE_LIMIT_BURST: "1000" } });
+  const harness = useWebhookApp(provider, {
+    env: { WEBHOOK_MAX_BODY_BYTES: String(MAX_BODY_BYTES), WEBHOOK_RATE_LIMIT_BURST: "1000" },
+  });
   const { post } = harness;
 
   async function rowsOf(webhookId: string) {
@@ -40,10 +50,21 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
     it("stores the delivery with its raw body and one queued execution of the workflow's version", async () => {
       const { webhook, workflow, agent, privateKey } = await harness.createWebhook({ workflowVersion: 3 });
       // One trusted proxy (WORKBENCH_TRUSTED_PROXY_HOPS=1) appended the address it saw; the rest is the client's say.
-      const reply = await post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "x-forwarded-for": "198.51.100.1, 203.0.113.7" } }));
+      const reply = await post(
+        webhookRequest({
+          webhookId: webhook.id,
+          body: compact,
+          privateKey,
+          headers: { "x-forwarded-for": "198.51.100.1, 203.0.113.7" },
+        }),
+      );
 
       expect(reply.status).toBe(202);
-      expect(reply.body).toEqual({ deliveryId: expect.stringMatching(/^dlv_/), executionId: expect.stringMatching(/^run_/), status: "queued" });
+      expect(reply.body).toEqual({
+        deliveryId: expect.stringMatching(/^dlv_/),
+        executionId: expect.stringMatching(/^run_/),
+        status: "queued",
+      });
       const { deliveries, executions } = await rowsOf(webhook.id);
       expect(deliveries).toHaveLength(1);
       expect(deliveries[0]).toMatchObject({
@@ -84,11 +105,16 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       const { webhook, workflow, privateKey } = await harness.createWebhook();
       const send = () => post(webhookRequest({ webhookId: webhook.id, body: "{}", privateKey }));
       const first = await send(); // caches the webhook with version 1
-      const definition = { steps: [{ id: "echo", type: "transform", config: { expression: "trigger.body" } }], retry: { maxAttempts: 7, backoffSeconds: 2 } };
+      const definition = {
+        steps: [{ id: "echo", type: "transform", config: { expression: "trigger.body" } }],
+        retry: { maxAttempts: 7, backoffSeconds: 2 },
+      };
       await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition } });
       const second = await send();
       const runs = await Promise.all(
-        [first, second].map(async (reply) => direct.execution.findUniqueOrThrow({ where: { id: reply.body.executionId as string } })),
+        [first, second].map(async (reply) =>
+          direct.execution.findUniqueOrThrow({ where: { id: reply.body.executionId as string } }),
+        ),
       );
       expect(runs.map((run) => [run.workflowVersion, run.maxAttempts, run.trigger])).toEqual([
         [1, 3, "webhook"],
@@ -99,7 +125,9 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
     it("accepts the reference client's signature over the compact form of a body sent pretty-printed", async () => {
       const { webhook, privateKey } = await harness.createWebhook();
       const pretty = JSON.stringify(event, null, 2);
-      const reply = await post(webhookRequest({ webhookId: webhook.id, body: pretty, signature: sign(privateKey, compact) }));
+      const reply = await post(
+        webhookRequest({ webhookId: webhook.id, body: pretty, signature: sign(privateKey, compact) }),
+      );
       expect(reply.status).toBe(202);
       const { deliveries } = await rowsOf(webhook.id);
       expect(deliveries[0]).toMatchObject({ signedForm: "canonical", body: pretty, verifiedWith: "current" });
@@ -107,9 +135,20 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
 
     it("accepts JSON media types with parameters and +json suffixes, and an upper-case sha256= signature", async () => {
       const { webhook, privateKey } = await harness.createWebhook();
-      for (const contentType of ["application/json; charset=utf-8", "application/cloudevents+json", "APPLICATION/JSON"]) {
+      for (const contentType of [
+        "application/json; charset=utf-8",
+        "application/cloudevents+json",
+        "APPLICATION/JSON",
+      ]) {
         const body = JSON.stringify({ contentType });
-        const reply = await post(webhookRequest({ webhookId: webhook.id, body, contentType, signature: `SHA256=${sign(privateKey, body).toUpperCase()}` }));
+        const reply = await post(
+          webhookRequest({
+            webhookId: webhook.id,
+            body,
+            contentType,
+            signature: `SHA256=${sign(privateKey, body).toUpperCase()}`,
+          }),
+        );
         expect(reply.status, contentType).toBe(202);
       }
       expect((await rowsOf(webhook.id)).executions).toHaveLength(3);
@@ -118,7 +157,14 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
     it("masks the signature in the stored headers", async () => {
       const { webhook, privateKey } = await harness.createWebhook();
       const signature = sign(privateKey, compact);
-      await post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { authorization: "Bearer sk_live_1234567890" } }));
+      await post(
+        webhookRequest({
+          webhookId: webhook.id,
+          body: compact,
+          privateKey,
+          headers: { authorization: "Bearer sk_live_1234567890" },
+        }),
+      );
       const [delivery] = (await rowsOf(webhook.id)).deliveries;
       const headers = JSON.parse(delivery.headers) as Record<string, string>;
       expect(headers["content-type"]).toBe("application/json");
@@ -129,45 +175,70 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
   });
 
   describe("200 duplicate", () => {
-    it.each(["idempotency-key", "x-idempotency-key"])("answers a repeat with the same %s with the first ids and queues nothing new", async (header) => {
-      const { webhook, privateKey } = await harness.createWebhook();
-      const send = (body: string) => post(webhookRequest({ webhookId: webhook.id, body, privateKey, headers: { [header]: "order-7781" } }));
-      const first = await send(compact);
-      expect(first.status).toBe(202);
-      // The key decides, not the body: a retry whose body changed is still the same event.
-      for (const body of [compact, JSON.stringify({ retry: true })]) {
-        const repeat = await send(body);
-        expect(repeat.status).toBe(200);
-        expect(repeat.body).toEqual({ deliveryId: first.body.deliveryId, executionId: first.body.executionId, status: "queued", duplicate: true });
-      }
-      const { deliveries, executions } = await rowsOf(webhook.id);
-      expect(deliveries).toHaveLength(1);
-      expect(executions).toHaveLength(1);
-      expect(deliveries[0]).toMatchObject({ idempotencyKey: "order-7781", duplicateCount: 2, body: compact });
-    });
+    it.each(["idempotency-key", "x-idempotency-key"])(
+      "answers a repeat with the same %s with the first ids and queues nothing new",
+      async (header) => {
+        const { webhook, privateKey } = await harness.createWebhook();
+        const send = (body: string) =>
+          post(webhookRequest({ webhookId: webhook.id, body, privateKey, headers: { [header]: "order-7781" } }));
+        const first = await send(compact);
+        expect(first.status).toBe(202);
+        // The key decides, not the body: a retry whose body changed is still the same event.
+        for (const body of [compact, JSON.stringify({ retry: true })]) {
+          const repeat = await send(body);
+          expect(repeat.status).toBe(200);
+          expect(repeat.body).toEqual({
+            deliveryId: first.body.deliveryId,
+            executionId: first.body.executionId,
+            status: "queued",
+            duplicate: true,
+          });
+        }
+        const { deliveries, executions } = await rowsOf(webhook.id);
+        expect(deliveries).toHaveLength(1);
+        expect(executions).toHaveLength(1);
+        expect(deliveries[0]).toMatchObject({ idempotencyKey: "order-7781", duplicateCount: 2, body: compact });
+      },
+    );
 
     it("keeps idempotency keys apart per webhook", async () => {
       const one = await harness.createWebhook();
       const two = await harness.createWebhook();
       for (const { webhook, privateKey } of [one, two]) {
-        const reply = await post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "idempotency-key": "shared" } }));
+        const reply = await post(
+          webhookRequest({
+            webhookId: webhook.id,
+            body: compact,
+            privateKey,
+            headers: { "idempotency-key": "shared" },
+          }),
+        );
         expect(reply.status).toBe(202);
       }
     });
 
     it("stops deduplicating after the 24 h window: the repeat is new and the old row keeps its data", async () => {
       const { webhook, privateKey } = await harness.createWebhook();
-      const send = () => post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "idempotency-key": "k-1" } }));
+      const send = () =>
+        post(
+          webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "idempotency-key": "k-1" } }),
+        );
       const first = await send();
       const oldReceivedAt = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS - 60_000);
-      await harness.direct.delivery.update({ where: { id: first.body.deliveryId as string }, data: { receivedAt: oldReceivedAt } });
+      await harness.direct.delivery.update({
+        where: { id: first.body.deliveryId as string },
+        data: { receivedAt: oldReceivedAt },
+      });
 
       const repeat = await send();
       expect(repeat.status).toBe(202);
       expect(repeat.body.deliveryId).not.toBe(first.body.deliveryId);
       expect(repeat.body.executionId).not.toBe(first.body.executionId);
 
-      const old = await harness.direct.delivery.findUniqueOrThrow({ where: { id: first.body.deliveryId as string }, include: { execution: true } });
+      const old = await harness.direct.delivery.findUniqueOrThrow({
+        where: { id: first.body.deliveryId as string },
+        include: { execution: true },
+      });
       expect(old).toMatchObject({ outcome: "accepted", body: compact, verifiedWith: "current", duplicateCount: 0 });
       expect(old.receivedAt.getTime()).toBe(oldReceivedAt.getTime());
       expect(old.execution?.id).toBe(first.body.executionId);
@@ -183,7 +254,9 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       ["non-ASCII", "clé"],
     ])("answers 400 invalid_idempotency_key for a key %s", async (_name, key) => {
       const { webhook, privateKey } = await harness.createWebhook();
-      const reply = await post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "idempotency-key": key } }));
+      const reply = await post(
+        webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "idempotency-key": key } }),
+      );
       await expectError(reply, 400, "invalid_idempotency_key");
       expect((await rowsOf(webhook.id)).executions).toHaveLength(0);
     });
@@ -202,7 +275,12 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       const { deliveries, executions } = await rowsOf(webhook.id);
       expect(executions).toHaveLength(0);
       expect(deliveries).toHaveLength(1);
-      expect(deliveries[0]).toMatchObject({ outcome: "rejected", httpStatus: 400, errorCode: "malformed_json", bodyBytes: body.byteLength });
+      expect(deliveries[0]).toMatchObject({
+        outcome: "rejected",
+        httpStatus: 400,
+        errorCode: "malformed_json",
+        bodyBytes: body.byteLength,
+      });
     });
   });
 
@@ -214,22 +292,41 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       ["a base64 signature", (key) => Buffer.from(sign(key, compact), "hex").toString("base64"), "malformed_signature"],
       ["only sha256=", () => "sha256=", "malformed_signature"],
       ["another key's signature", () => sign("awk_someone-else", compact), "signature_mismatch"],
-      ["one hex digit changed", (key) => sign(key, compact).replace(/^./, (c) => (c === "0" ? "1" : "0")), "signature_mismatch"],
-      ["a signature of another body", (key) => sign(key, JSON.stringify({ ...event, amount: 13 })), "signature_mismatch"],
+      [
+        "one hex digit changed",
+        (key) => sign(key, compact).replace(/^./, (c) => (c === "0" ? "1" : "0")),
+        "signature_mismatch",
+      ],
+      [
+        "a signature of another body",
+        (key) => sign(key, JSON.stringify({ ...event, amount: 13 })),
+        "signature_mismatch",
+      ],
     ])("answers 401 for %s, storing only a rejected delivery", async (_name, signatureOf, code) => {
       const { webhook, privateKey } = await harness.createWebhook();
-      const reply = await post(webhookRequest({ webhookId: webhook.id, body: compact, signature: signatureOf(privateKey) }));
+      const reply = await post(
+        webhookRequest({ webhookId: webhook.id, body: compact, signature: signatureOf(privateKey) }),
+      );
       await expectError(reply, 401, code);
       const { deliveries, executions } = await rowsOf(webhook.id);
       expect(executions).toHaveLength(0);
       expect(await harness.direct.execution.count()).toBe(0);
       expect(deliveries).toHaveLength(1);
-      expect(deliveries[0]).toMatchObject({ outcome: "rejected", httpStatus: 401, errorCode: code, verifiedWith: null, body: compact, bodyBytes: Buffer.byteLength(compact) });
+      expect(deliveries[0]).toMatchObject({
+        outcome: "rejected",
+        httpStatus: 401,
+        errorCode: code,
+        verifiedWith: null,
+        body: compact,
+        bodyBytes: Buffer.byteLength(compact),
+      });
     });
 
     it("answers 401 no_signing_key for a webhook without a key", async () => {
       const { webhook } = await harness.createWebhook({ withKey: false });
-      const reply = await post(webhookRequest({ webhookId: webhook.id, body: compact, signature: sign("awk_guess", compact) }));
+      const reply = await post(
+        webhookRequest({ webhookId: webhook.id, body: compact, signature: sign("awk_guess", compact) }),
+      );
       await expectError(reply, 401, "no_signing_key");
       expect((await rowsOf(webhook.id)).executions).toHaveLength(0);
     });
@@ -247,16 +344,31 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       });
       expect(reply.status).toBe(401);
       const [delivery] = (await rowsOf(webhook.id)).deliveries;
-      expect(delivery).toMatchObject({ outcome: "rejected", bodyBytes: body.length, bodyTruncated: true, body: body.slice(0, 2048) });
+      expect(delivery).toMatchObject({
+        outcome: "rejected",
+        bodyBytes: body.length,
+        bodyTruncated: true,
+        body: body.slice(0, 2048),
+      });
     });
 
     it(`keeps at most REJECTED_DELIVERIES_KEPT (${REJECTED_DELIVERIES_KEPT}) rejected deliveries per webhook, the newest, and never touches accepted ones`, async () => {
       const { webhook, privateKey } = await harness.createWebhook();
       const other = await harness.createWebhook();
-      for (let i = 0; i < 3; i++) expect((await post(webhookRequest({ webhookId: webhook.id, body: JSON.stringify({ i }), privateKey }))).status).toBe(202);
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await post(webhookRequest({ webhookId: webhook.id, body: JSON.stringify({ i }), privateKey }))).status,
+        ).toBe(202);
       await post(webhookRequest({ webhookId: other.webhook.id, body: "{}", signature: sign("awk_wrong", "{}") }));
 
-      const bad = (marker: string) => post(webhookRequest({ webhookId: webhook.id, body: JSON.stringify({ marker }), signature: sign("awk_wrong", marker) }));
+      const bad = (marker: string) =>
+        post(
+          webhookRequest({
+            webhookId: webhook.id,
+            body: JSON.stringify({ marker }),
+            signature: sign("awk_wrong", marker),
+          }),
+        );
       expect((await bad("oldest")).status).toBe(401);
       // Ids are time-ordered to the millisecond: the oldest must be strictly older than the rest.
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -270,10 +382,17 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       await bad("newest");
 
       const { direct } = harness;
-      expect(await direct.delivery.count({ where: { webhookId: webhook.id, outcome: "rejected" } })).toBe(REJECTED_DELIVERIES_KEPT);
+      expect(await direct.delivery.count({ where: { webhookId: webhook.id, outcome: "rejected" } })).toBe(
+        REJECTED_DELIVERIES_KEPT,
+      );
       expect(await direct.delivery.count({ where: { webhookId: webhook.id, outcome: "accepted" } })).toBe(3);
       expect(await direct.execution.count({ where: { webhookId: webhook.id } })).toBe(3);
-      const bodies = (await direct.delivery.findMany({ where: { webhookId: webhook.id, outcome: "rejected" }, select: { body: true } })).map((row) => row.body);
+      const bodies = (
+        await direct.delivery.findMany({
+          where: { webhookId: webhook.id, outcome: "rejected" },
+          select: { body: true },
+        })
+      ).map((row) => row.body);
       expect(bodies).toContain(JSON.stringify({ marker: "newest" }));
       expect(bodies).not.toContain(JSON.stringify({ marker: "oldest" }));
       // Another webhook's log is its own.
@@ -307,13 +426,25 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       const send = () => post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey }));
       expect((await send()).status).toBe(202); // now cached as enabled
 
-      await app.webhooks.updateWebhook({ db: direct, agentId: agent.id, webhookId: webhook.id, input: { enabled: false }, baseUrl });
+      await app.webhooks.updateWebhook({
+        db: direct,
+        agentId: agent.id,
+        webhookId: webhook.id,
+        input: { enabled: false },
+        baseUrl,
+      });
       await expectError(await send(), 403, "webhook_disabled");
       const rejected = await direct.delivery.findMany({ where: { webhookId: webhook.id, outcome: "rejected" } });
       expect(rejected).toMatchObject([{ httpStatus: 403, errorCode: "webhook_disabled" }]);
       expect(await direct.execution.count({ where: { webhookId: webhook.id } })).toBe(1);
 
-      await app.webhooks.updateWebhook({ db: direct, agentId: agent.id, webhookId: webhook.id, input: { enabled: true }, baseUrl });
+      await app.webhooks.updateWebhook({
+        db: direct,
+        agentId: agent.id,
+        webhookId: webhook.id,
+        input: { enabled: true },
+        baseUrl,
+      });
       expect((await send()).status).toBe(202);
     });
 
@@ -333,13 +464,22 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       expect(reply.body.error?.message).toContain(String(MAX_BODY_BYTES));
       const { deliveries, executions } = await rowsOf(webhook.id);
       expect(executions).toHaveLength(0);
-      expect(deliveries).toMatchObject([{ outcome: "rejected", httpStatus: 413, errorCode: "payload_too_large", body: "" }]);
+      expect(deliveries).toMatchObject([
+        { outcome: "rejected", httpStatus: 413, errorCode: "payload_too_large", body: "" },
+      ]);
       expect(deliveries[0].bodyBytes).toBeGreaterThan(MAX_BODY_BYTES);
     });
 
     it("answers 413 for a declared Content-Length over the limit", async () => {
       const { webhook, privateKey } = await harness.createWebhook();
-      const reply = await post(webhookRequest({ webhookId: webhook.id, body: compact, privateKey, headers: { "content-length": String(MAX_BODY_BYTES + 1) } }));
+      const reply = await post(
+        webhookRequest({
+          webhookId: webhook.id,
+          body: compact,
+          privateKey,
+          headers: { "content-length": String(MAX_BODY_BYTES + 1) },
+        }),
+      );
       await expectError(reply, 413, "payload_too_large");
       expect((await rowsOf(webhook.id)).deliveries).toMatchObject([{ bodyBytes: MAX_BODY_BYTES + 1 }]);
     });
@@ -398,7 +538,9 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       const body = JSON.stringify({ nonce: Math.random() });
       const reply = await post(webhookRequest({ webhookId, body, privateKey }));
       if (reply.status !== 202) return reply.body.error?.code;
-      const delivery = await harness.direct.delivery.findUniqueOrThrow({ where: { id: reply.body.deliveryId as string } });
+      const delivery = await harness.direct.delivery.findUniqueOrThrow({
+        where: { id: reply.body.deliveryId as string },
+      });
       return delivery.verifiedWith;
     }
 
@@ -426,7 +568,10 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       const fixture = await harness.createWebhook();
       const newKey = await rotate(fixture, 24);
       expect(await verifiedWith(fixture.webhook.id, fixture.privateKey)).toBe("previous");
-      await harness.direct.webhook.update({ where: { id: fixture.webhook.id }, data: { previousKeyExpiresAt: new Date(Date.now() - 1000) } });
+      await harness.direct.webhook.update({
+        where: { id: fixture.webhook.id },
+        data: { previousKeyExpiresAt: new Date(Date.now() - 1000) },
+      });
       harness.app.cache.invalidateCachedWebhook(fixture.webhook.id);
       expect(await verifiedWith(fixture.webhook.id, fixture.privateKey)).toBe("signature_mismatch");
       expect(await verifiedWith(fixture.webhook.id, newKey)).toBe("current");

@@ -1,17 +1,19 @@
 import "server-only";
-import { createId } from "@/lib/ids";
+
 import { maskHeaders } from "@/lib/deliveries/mask-headers";
+import { createId } from "@/lib/ids";
 import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrusted-json";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
-import { WebhookGoneError, type IngestStore, type DeliveryRecord } from "./ingest-store";
-import { invalidateCachedWebhook } from "./webhook-cache";
+
+import { admitRequest } from "./admit-request";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
-import { readLimitedBody } from "./read-limited-body";
-import { loadIngestWebhook } from "./load-ingest-webhook";
-import { admitRequest } from "./admit-request";
+import { WebhookGoneError, type DeliveryRecord, type IngestStore } from "./ingest-store";
 import { clientIpFromForwardedFor } from "./ip-allow-list";
+import { loadIngestWebhook } from "./load-ingest-webhook";
+import { readLimitedBody } from "./read-limited-body";
 import { verifyRequest } from "./verify-request";
+import { invalidateCachedWebhook } from "./webhook-cache";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Rejected requests kept per webhook; older ones are dropped so unsigned traffic stays bounded. */
@@ -58,11 +60,16 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
   if (!webhookIdPattern.test(opts.webhookId)) return ingestErrorResponse("webhook_not_found");
   const webhook = await loadIngestWebhook({ store, webhookId: opts.webhookId });
   if (!webhook) return ingestErrorResponse("webhook_not_found");
-  const clientIp = clientIpFromForwardedFor({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyHops: settings.trustedProxyHops });
+  const clientIp = clientIpFromForwardedFor({
+    forwardedFor: request.headers.get("x-forwarded-for"),
+    trustedProxyHops: settings.trustedProxyHops,
+  });
 
   const record = (bytes: Uint8Array | null, bodyBytes: number): DeliveryRecord => {
     // NUL cannot be stored in PostgreSQL text; a rejected body is only a preview, so it is replaced.
-    const text = bytes ? new TextDecoder().decode(bytes.subarray(0, REJECTED_BODY_PREVIEW)).replaceAll("\u0000", "\ufffd") : "";
+    const text = bytes
+      ? new TextDecoder().decode(bytes.subarray(0, REJECTED_BODY_PREVIEW)).replaceAll("\u0000", "\ufffd")
+      : "";
     return {
       id: createId("dlv"),
       webhookId: webhook.id,
@@ -75,9 +82,19 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
       sourceIp: clientIp ?? request.headers.get("x-real-ip")?.slice(0, 100) ?? null,
     };
   };
-  const reject = async (code: IngestErrorCode, bytes: Uint8Array | null, bodyBytes: number, message: string = ingestErrors[code].message): Promise<IngestResponse> => {
+  const reject = async (
+    code: IngestErrorCode,
+    bytes: Uint8Array | null,
+    bodyBytes: number,
+    message: string = ingestErrors[code].message,
+  ): Promise<IngestResponse> => {
     const response = ingestErrorResponse(code, message);
-    const delivery = { ...record(bytes, bodyBytes), httpStatus: response.status, errorCode: code, errorMessage: message };
+    const delivery = {
+      ...record(bytes, bodyBytes),
+      httpStatus: response.status,
+      errorCode: code,
+      errorMessage: message,
+    };
     await store.recordRejection({ delivery, keep: REJECTED_DELIVERIES_KEPT });
     return response;
   };
@@ -86,12 +103,21 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
   const admission = admitRequest({ webhook, clientIp, defaults: settings.rateLimit });
   if (!admission.ok) {
     const response = admission.record ? await reject(admission.code, null, 0) : ingestErrorResponse(admission.code);
-    return admission.code === "rate_limited" ? { ...response, headers: { "retry-after": String(admission.retryAfterSeconds) } } : response;
+    return admission.code === "rate_limited"
+      ? { ...response, headers: { "retry-after": String(admission.retryAfterSeconds) } }
+      : response;
   }
-  if (!jsonContentType.test(request.headers.get("content-type") ?? "")) return reject("unsupported_media_type", null, 0);
+  if (!jsonContentType.test(request.headers.get("content-type") ?? ""))
+    return reject("unsupported_media_type", null, 0);
 
   const body = await readLimitedBody(request, settings.maxBodyBytes);
-  if (!body.ok) return reject("payload_too_large", null, body.receivedBytes, `The body is larger than ${settings.maxBodyBytes} bytes, the most this endpoint accepts`);
+  if (!body.ok)
+    return reject(
+      "payload_too_large",
+      null,
+      body.receivedBytes,
+      `The body is larger than ${settings.maxBodyBytes} bytes, the most this endpoint accepts`,
+    );
   const bytes = body.bytes;
 
   const keys = webhook.verificationKeys(receivedAt.getTime());
@@ -103,7 +129,10 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
   // Hostile JSON (forbidden keys, nesting past 64 levels) is refused, here and for the canonical form.
   const parsedBody = (): UntrustedJson => {
     const decoded = bodyText();
-    return (parsed ??= decoded === null ? { ok: false, reason: "malformed_json" } : parseUntrustedJson(decoded, { hostileKeys: "reject" }));
+    return (parsed ??=
+      decoded === null
+        ? { ok: false, reason: "malformed_json" }
+        : parseUntrustedJson(decoded, { hostileKeys: "reject" }));
   };
 
   const verification = verifyRequest({
@@ -121,8 +150,10 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
   const json = parsedBody();
   if (!json.ok) return reject(json.reason, bytes, bytes.byteLength);
 
-  const idempotencyKey = verification.messageId ?? request.headers.get("idempotency-key") ?? request.headers.get("x-idempotency-key");
-  if (idempotencyKey !== null && !idempotencyKeyPattern.test(idempotencyKey)) return reject("invalid_idempotency_key", bytes, bytes.byteLength);
+  const idempotencyKey =
+    verification.messageId ?? request.headers.get("idempotency-key") ?? request.headers.get("x-idempotency-key");
+  if (idempotencyKey !== null && !idempotencyKeyPattern.test(idempotencyKey))
+    return reject("invalid_idempotency_key", bytes, bytes.byteLength);
 
   const result = await store.acceptDelivery({
     delivery: {
@@ -134,12 +165,23 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
       signedForm: verification.signedForm,
       idempotencyKey,
     },
-    execution: { id: createId("run"), agentId: webhook.agentId, workflowId: webhook.workflowId, workflowVersion: webhook.workflowVersion, maxAttempts: webhook.maxAttempts },
+    execution: {
+      id: createId("run"),
+      agentId: webhook.agentId,
+      workflowId: webhook.workflowId,
+      workflowVersion: webhook.workflowVersion,
+      maxAttempts: webhook.maxAttempts,
+    },
     idempotencyWindowMs: IDEMPOTENCY_WINDOW_MS,
   });
   if (!result.duplicate) notifyExecutionQueued();
   return {
     status: result.duplicate ? 200 : 202,
-    body: { deliveryId: result.deliveryId, executionId: result.executionId, status: result.executionStatus, ...(result.duplicate ? { duplicate: true } : {}) },
+    body: {
+      deliveryId: result.deliveryId,
+      executionId: result.executionId,
+      status: result.executionStatus,
+      ...(result.duplicate ? { duplicate: true } : {}),
+    },
   };
 }

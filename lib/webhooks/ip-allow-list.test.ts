@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFromForwardedFor, compileIpAllowList, isIpAllowed, MAX_IP_ALLOW_LIST_ENTRIES, parseClientAddress, parseIpAllowList } from "./ip-allow-list";
+
+import {
+  clientIpFromForwardedFor,
+  compileIpAllowList,
+  isIpAllowed,
+  MAX_IP_ALLOW_LIST_ENTRIES,
+  parseClientAddress,
+  parseIpAllowList,
+} from "./ip-allow-list";
 
 const allowed = (ip: string | null, list: string) => isIpAllowed({ ip, allowList: compileIpAllowList(list) });
 
@@ -7,9 +15,18 @@ describe("parseIpAllowList", () => {
   it.each<[string | string[], string[]]>([
     ["203.0.113.7", ["203.0.113.7"]],
     ["203.0.113.7, 10.0.0.0/8\n192.168.1.0/24", ["203.0.113.7", "10.0.0.0/8", "192.168.1.0/24"]],
-    [["2001:DB8::/32", " 2001:0db8:0000::1 "], ["2001:db8::/32", "2001:db8::1"]],
-    [["10.0.0.1/32", "::1/128"], ["10.0.0.1", "::1"]],
-    [["::ffff:192.0.2.1", "::ffff:10.0.0.0/104"], ["192.0.2.1", "10.0.0.0/8"]],
+    [
+      ["2001:DB8::/32", " 2001:0db8:0000::1 "],
+      ["2001:db8::/32", "2001:db8::1"],
+    ],
+    [
+      ["10.0.0.1/32", "::1/128"],
+      ["10.0.0.1", "::1"],
+    ],
+    [
+      ["::ffff:192.0.2.1", "::ffff:10.0.0.0/104"],
+      ["192.0.2.1", "10.0.0.0/8"],
+    ],
     [["1.2.3.4", "1.2.3.4"], ["1.2.3.4"]],
     ["", []],
     [[], []],
@@ -38,7 +55,10 @@ describe("parseIpAllowList", () => {
   it(`accepts ${MAX_IP_ALLOW_LIST_ENTRIES} entries, not one more`, () => {
     const list = Array.from({ length: MAX_IP_ALLOW_LIST_ENTRIES + 1 }, (_, i) => `10.0.${i}.0/24`);
     expect(parseIpAllowList(list.slice(0, -1)).ok).toBe(true);
-    expect(parseIpAllowList(list)).toEqual({ ok: false, message: expect.stringContaining(String(MAX_IP_ALLOW_LIST_ENTRIES)) });
+    expect(parseIpAllowList(list)).toEqual({
+      ok: false,
+      message: expect.stringContaining(String(MAX_IP_ALLOW_LIST_ENTRIES)),
+    });
   });
 });
 

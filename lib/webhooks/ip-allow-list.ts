@@ -13,7 +13,9 @@ export type ParsedIpAllowList = { ok: true; entries: string[] } | { ok: false; m
 
 /** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is the IPv4 address it carries. */
 function unmap(address: Address): Address {
-  return address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
+  return address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (address as ipaddr.IPv6).toIPv4Address()
+    : address;
 }
 
 /** Strictly: dotted-decimal IPv4 (ipaddr.js would also read "127.1" or "0x7f.0.0.1") or IPv6 without a zone. */
@@ -45,14 +47,22 @@ function toMatchable([address, bits]: IpNetwork): IpNetwork {
  * returns its entries in canonical form (`10.0.0.0/8`, `2001:db8::/32`); an empty list is `[]`.
  */
 export function parseIpAllowList(input: string | string[]): ParsedIpAllowList {
-  const raw = (typeof input === "string" ? input.split(/[\s,]+/) : input.flatMap((item) => item.split(/[\s,]+/))).filter(Boolean);
-  if (raw.length > MAX_IP_ALLOW_LIST_ENTRIES) return { ok: false, message: `At most ${MAX_IP_ALLOW_LIST_ENTRIES} addresses or ranges (got ${raw.length})` };
+  const raw = (
+    typeof input === "string" ? input.split(/[\s,]+/) : input.flatMap((item) => item.split(/[\s,]+/))
+  ).filter(Boolean);
+  if (raw.length > MAX_IP_ALLOW_LIST_ENTRIES)
+    return { ok: false, message: `At most ${MAX_IP_ALLOW_LIST_ENTRIES} addresses or ranges (got ${raw.length})` };
   const entries: string[] = [];
   for (const entry of raw) {
     const parsed = parseEntry(entry.toLowerCase());
-    if (!parsed) return { ok: false, message: `"${entry.slice(0, 60)}" is not an IP address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)` };
+    if (!parsed)
+      return {
+        ok: false,
+        message: `"${entry.slice(0, 60)}" is not an IP address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)`,
+      };
     const [address, bits] = toMatchable(parsed);
-    const canonical = bits === (address.kind() === "ipv4" ? 32 : 128) ? address.toString() : `${address.toString()}/${bits}`;
+    const canonical =
+      bits === (address.kind() === "ipv4" ? 32 : 128) ? address.toString() : `${address.toString()}/${bits}`;
     if (!entries.includes(canonical)) entries.push(canonical);
   }
   return { ok: true, entries };
@@ -88,7 +98,10 @@ export function isIpAllowed(opts: { ip: string | null; allowList: IpNetwork[] })
  * further left were written by the client and prove nothing. Fewer entries than hops means the
  * request did not come through the proxies as configured: no address (an allow-list refuses it).
  */
-export function clientIpFromForwardedFor(opts: { forwardedFor: string | null; trustedProxyHops: number }): string | null {
+export function clientIpFromForwardedFor(opts: {
+  forwardedFor: string | null;
+  trustedProxyHops: number;
+}): string | null {
   if (!opts.forwardedFor) return null;
   const entries = opts.forwardedFor.split(",").map((entry) => entry.trim());
   const entry = entries[entries.length - opts.trustedProxyHops];

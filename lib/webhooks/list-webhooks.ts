@@ -1,8 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
-import type { WebhookDto } from "./webhook-dto";
+import type { Db } from "@/lib/db";
+
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
+import type { WebhookDto } from "./webhook-dto";
 
 export async function listWebhooks(opts: { db: Db; agentId: string; baseUrl: string }): Promise<WebhookDto[]> {
   const agent = await opts.db.agent.findUnique({

@@ -1,10 +1,11 @@
 import "server-only";
+
 import type { IngestStore } from "./ingest-store";
+import { compileIpAllowList } from "./ip-allow-list";
+import { toSignatureScheme } from "./signature-scheme";
 import type { VerificationKey } from "./verify";
 import { getCachedWebhook, setCachedWebhook, type IngestWebhook } from "./webhook-cache";
 import { openWebhookKey } from "./webhook-key-crypto";
-import { compileIpAllowList } from "./ip-allow-list";
-import { toSignatureScheme } from "./signature-scheme";
 
 export type LoadedWebhook = IngestWebhook & { verificationKeys: (now: number) => VerificationKey[] };
 
@@ -22,7 +23,10 @@ function withKeys(webhook: IngestWebhook): LoadedWebhook {
 }
 
 /** The webhook with its keys decrypted, from the short-lived cache or one indexed lookup. */
-export async function loadIngestWebhook(opts: { store: IngestStore; webhookId: string }): Promise<LoadedWebhook | null> {
+export async function loadIngestWebhook(opts: {
+  store: IngestStore;
+  webhookId: string;
+}): Promise<LoadedWebhook | null> {
   const cached = getCachedWebhook(opts.webhookId);
   if (cached !== undefined) return cached && withKeys(cached);
   const row = await opts.store.findWebhook(opts.webhookId);

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
 
 const validHost = /^(?:[\w.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createRateLimiter } from "./rate-limiter";
 
 function clock(start = 1_000_000) {
@@ -69,7 +70,11 @@ describe("createRateLimiter", () => {
     for (let i = 0; i < 10; i++) limiter.take({ key: "k", limit: { perSecond: 1, burst: 10 } });
     time.advance(5_000);
     // Lowering the burst caps what was saved up.
-    expect([1, 2, 3].map(() => limiter.take({ key: "k", limit: { perSecond: 1, burst: 2 } }).allowed)).toEqual([true, true, false]);
+    expect([1, 2, 3].map(() => limiter.take({ key: "k", limit: { perSecond: 1, burst: 2 } }).allowed)).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("holds at most maxKeys buckets, dropping the least recently used", () => {

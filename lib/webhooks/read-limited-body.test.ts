@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { readLimitedBody } from "./read-limited-body";
 
 const url = "http://localhost/api/webhooks/wh_1";
@@ -77,14 +78,26 @@ describe("readLimitedBody", () => {
     if (!result.ok) expect(result.receivedBytes).toBeGreaterThan(LIMIT);
   });
 
-  it.each(["not-a-number", "", "-5"])("ignores a Content-Length of %j and reads what arrives", async (contentLength) => {
-    const result = await readLimitedBody(streamedRequest(streamed([bytes(10)]).stream, { "content-length": contentLength }), LIMIT);
-    expect(result).toEqual({ ok: true, bytes: bytes(10) });
-  });
+  it.each(["not-a-number", "", "-5"])(
+    "ignores a Content-Length of %j and reads what arrives",
+    async (contentLength) => {
+      const result = await readLimitedBody(
+        streamedRequest(streamed([bytes(10)]).stream, { "content-length": contentLength }),
+        LIMIT,
+      );
+      expect(result).toEqual({ ok: true, bytes: bytes(10) });
+    },
+  );
 
   it("reads a request without a body as empty", async () => {
-    expect(await readLimitedBody(new Request(url, { method: "POST" }), LIMIT)).toEqual({ ok: true, bytes: new Uint8Array(0) });
-    expect(await readLimitedBody(new Request(url, { method: "POST", body: "" }), LIMIT)).toEqual({ ok: true, bytes: new Uint8Array(0) });
+    expect(await readLimitedBody(new Request(url, { method: "POST" }), LIMIT)).toEqual({
+      ok: true,
+      bytes: new Uint8Array(0),
+    });
+    expect(await readLimitedBody(new Request(url, { method: "POST", body: "" }), LIMIT)).toEqual({
+      ok: true,
+      bytes: new Uint8Array(0),
+    });
   });
 
   it("reads an ordinary (non-streamed) body", async () => {

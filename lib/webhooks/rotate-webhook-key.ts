@@ -1,15 +1,17 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError } from "@/lib/api/api-error";
-import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
-import { rotateKeyInput } from "./webhook-input";
+import type { Db } from "@/lib/db";
+
+import { buildKeyFile } from "./build-key-file";
 import { findAgentWebhook } from "./find-agent-webhook";
 import { generatePrivateKey } from "./private-key";
-import { sealWebhookKey } from "./webhook-key-crypto";
-import { buildKeyFile } from "./build-key-file";
+import { toSignatureScheme } from "./signature-scheme";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 import { invalidateCachedWebhook } from "./webhook-cache";
-import { toSignatureScheme } from "./signature-scheme";
+import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
+import { rotateKeyInput } from "./webhook-input";
+import { sealWebhookKey } from "./webhook-key-crypto";
 
 /**
  * Rotate Key: a new current key; the old one keeps verifying for `graceHours` (0 ends it at once)
@@ -17,10 +19,21 @@ import { toSignatureScheme } from "./signature-scheme";
  * switches to it with a key of that scheme, and the old key ends at once: it cannot sign the new
  * scheme's requests.
  */
-export async function rotateWebhookKey(opts: { db: Db; agentId: string; webhookId: string; input: unknown; baseUrl: string }): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
+export async function rotateWebhookKey(opts: {
+  db: Db;
+  agentId: string;
+  webhookId: string;
+  input: unknown;
+  baseUrl: string;
+}): Promise<{ webhook: WebhookDto; keyFile: WebhookKeyFile }> {
   const input = rotateKeyInput.parse(opts.input ?? {});
   const existing = await findAgentWebhook(opts);
-  if (!existing.keyCiphertext) throw new ApiError({ status: 409, code: "no_key", message: "This webhook has no private key yet; use Generate Private Key" });
+  if (!existing.keyCiphertext)
+    throw new ApiError({
+      status: 409,
+      code: "no_key",
+      message: "This webhook has no private key yet; use Generate Private Key",
+    });
   const scheme = input.signatureScheme ?? toSignatureScheme(existing.signatureScheme);
   const graceHours = scheme === existing.signatureScheme ? input.graceHours : 0;
   const privateKey = generatePrivateKey(scheme);
@@ -36,9 +49,24 @@ export async function rotateWebhookKey(opts: { db: Db; agentId: string; webhookI
       previousKeyExpiresAt: graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000) : null,
     },
   });
-  if (count === 0) throw new ApiError({ status: 409, code: "key_changed", message: "The key was changed by someone else just now; reload and try again" });
+  if (count === 0)
+    throw new ApiError({
+      status: 409,
+      code: "key_changed",
+      message: "The key was changed by someone else just now; reload and try again",
+    });
   invalidateCachedWebhook(opts.webhookId);
   const row = await opts.db.webhook.findUniqueOrThrow({ where: { id: opts.webhookId }, include: webhookDtoInclude });
   const webhook = toWebhookDto(row, opts.baseUrl);
-  return { webhook, keyFile: buildKeyFile({ webhookId: row.id, name: row.name, endpoint: webhook.endpoint, privateKey, scheme, createdAt: now }) };
+  return {
+    webhook,
+    keyFile: buildKeyFile({
+      webhookId: row.id,
+      name: row.name,
+      endpoint: webhook.endpoint,
+      privateKey,
+      scheme,
+      createdAt: now,
+    }),
+  };
 }

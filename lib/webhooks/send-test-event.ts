@@ -1,15 +1,27 @@
 import "server-only";
-import type { Db } from "@/lib/db";
-import { buildSignatureHeaders } from "./sign";
-import { getWebhookKeyFile } from "./get-webhook-key-file";
 
-export type TestEventResult = { delivered: boolean; httpStatus: number | null; response: unknown; error: string | null };
+import type { Db } from "@/lib/db";
+
+import { getWebhookKeyFile } from "./get-webhook-key-file";
+import { buildSignatureHeaders } from "./sign";
+
+export type TestEventResult = {
+  delivered: boolean;
+  httpStatus: number | null;
+  response: unknown;
+  error: string | null;
+};
 
 /**
  * Send Test Event: signs a sample body with the webhook's key and POSTs it to the public endpoint,
  * exactly as an integrator would, so the builder sees the whole path (and a delivery in the log).
  */
-export async function sendTestEvent(opts: { db: Db; agentId: string; webhookId: string; baseUrl: string }): Promise<TestEventResult> {
+export async function sendTestEvent(opts: {
+  db: Db;
+  agentId: string;
+  webhookId: string;
+  baseUrl: string;
+}): Promise<TestEventResult> {
   const keyFile = await getWebhookKeyFile(opts);
   const body = JSON.stringify({
     event: "workbench.test",
@@ -30,8 +42,18 @@ export async function sendTestEvent(opts: { db: Db; agentId: string; webhookId: 
       redirect: "error",
     });
     const payload = await response.json().catch(() => null);
-    return { delivered: response.status === 202, httpStatus: response.status, response: payload, error: response.ok ? null : (payload?.error?.message ?? `HTTP ${response.status}`) };
+    return {
+      delivered: response.status === 202,
+      httpStatus: response.status,
+      response: payload,
+      error: response.ok ? null : (payload?.error?.message ?? `HTTP ${response.status}`),
+    };
   } catch (error) {
-    return { delivered: false, httpStatus: null, response: null, error: `Could not reach ${keyFile.endpoint}: ${(error as Error).message}` };
+    return {
+      delivered: false,
+      httpStatus: null,
+      response: null,
+      error: `Could not reach ${keyFile.endpoint}: ${(error as Error).message}`,
+    };
   }
 }

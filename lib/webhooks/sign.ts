@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+
 import type { SignatureScheme } from "./signature-scheme";
 import { signStandardWebhook } from "./verify-standard-webhooks";
 
@@ -12,7 +13,13 @@ export function signBody(opts: { privateKey: string; body: string | Uint8Array }
  * `x-signature`, or Standard Webhooks' `webhook-id` (a new `msg_` id unless given),
  * `webhook-timestamp` (from `now`, in ms) and `webhook-signature`.
  */
-export function buildSignatureHeaders(opts: { scheme: SignatureScheme; privateKey: string; body: string | Uint8Array; messageId?: string; now?: number }): Record<string, string> {
+export function buildSignatureHeaders(opts: {
+  scheme: SignatureScheme;
+  privateKey: string;
+  body: string | Uint8Array;
+  messageId?: string;
+  now?: number;
+}): Record<string, string> {
   if (opts.scheme === "x-signature") return { "x-signature": signBody(opts) };
   const id = opts.messageId ?? `msg_${randomUUID().replaceAll("-", "")}`;
   const timestamp = Math.floor((opts.now ?? Date.now()) / 1000);

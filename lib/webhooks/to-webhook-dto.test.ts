@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buildEndpointUrl, toWebhookDto } from "./to-webhook-dto";
 
 const now = new Date("2026-03-01T12:00:00.000Z");
@@ -44,18 +45,38 @@ describe("toWebhookDto", () => {
   });
 
   it("shows the previous key's expiry only while it still verifies", () => {
-    expect(toWebhookDto(row, "http://x", new Date(row.previousKeyExpiresAt.getTime() - 1)).previousKeyExpiresAt).not.toBeNull();
+    expect(
+      toWebhookDto(row, "http://x", new Date(row.previousKeyExpiresAt.getTime() - 1)).previousKeyExpiresAt,
+    ).not.toBeNull();
     expect(toWebhookDto(row, "http://x", row.previousKeyExpiresAt).previousKeyExpiresAt).toBeNull();
     expect(toWebhookDto({ ...row, previousKeyCiphertext: null }, "http://x", now).previousKeyExpiresAt).toBeNull();
   });
 
   it("exposes the signature scheme, rate limit and allow-list", () => {
-    const dto = toWebhookDto({ ...row, signatureScheme: "standard-webhooks", rateLimitPerSecond: 5, rateLimitBurst: 10, ipAllowList: "203.0.113.7,10.0.0.0/8" }, "http://x", now);
-    expect(dto).toMatchObject({ signatureScheme: "standard-webhooks", rateLimitPerSecond: 5, rateLimitBurst: 10, ipAllowList: ["203.0.113.7", "10.0.0.0/8"] });
+    const dto = toWebhookDto(
+      {
+        ...row,
+        signatureScheme: "standard-webhooks",
+        rateLimitPerSecond: 5,
+        rateLimitBurst: 10,
+        ipAllowList: "203.0.113.7,10.0.0.0/8",
+      },
+      "http://x",
+      now,
+    );
+    expect(dto).toMatchObject({
+      signatureScheme: "standard-webhooks",
+      rateLimitPerSecond: 5,
+      rateLimitBurst: 10,
+      ipAllowList: ["203.0.113.7", "10.0.0.0/8"],
+    });
   });
 
   it("reports a webhook without a key", () => {
-    expect(toWebhookDto({ ...row, keyCiphertext: null, keyCreatedAt: null }, "http://x", now)).toMatchObject({ hasKey: false, keyCreatedAt: null });
+    expect(toWebhookDto({ ...row, keyCiphertext: null, keyCreatedAt: null }, "http://x", now)).toMatchObject({
+      hasKey: false,
+      keyCreatedAt: null,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
-import type { WebhookDto } from "./webhook-dto";
 import { toSignatureScheme } from "./signature-scheme";
+import type { WebhookDto } from "./webhook-dto";
 
 export const webhookDtoInclude = { workflow: { select: { id: true, name: true } } } as const;
 
@@ -26,7 +26,8 @@ export function buildEndpointUrl(opts: { baseUrl: string; webhookId: string }): 
 }
 
 export function toWebhookDto(row: WebhookRow, baseUrl: string, now = new Date()): WebhookDto {
-  const previousStillValid = row.previousKeyCiphertext !== null && row.previousKeyExpiresAt !== null && row.previousKeyExpiresAt > now;
+  const previousStillValid =
+    row.previousKeyCiphertext !== null && row.previousKeyExpiresAt !== null && row.previousKeyExpiresAt > now;
   return {
     id: row.id,
     agentId: row.agentId,

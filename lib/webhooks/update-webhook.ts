@@ -1,18 +1,21 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError } from "@/lib/api/api-error";
-import type { WebhookDto } from "./webhook-dto";
-import { toEndpointColumns, updateWebhookInput } from "./webhook-input";
+import type { Db } from "@/lib/db";
+
 import { assertAgentWorkflow, findAgentWebhook } from "./find-agent-webhook";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 import { invalidateCachedWebhook } from "./webhook-cache";
+import type { WebhookDto } from "./webhook-dto";
+import { toEndpointColumns, updateWebhookInput } from "./webhook-input";
 
 const schemeChangeNeedsNewKey = () =>
   new ApiError({
     status: 409,
     code: "scheme_change_requires_new_key",
     field: "signatureScheme",
-    message: "This webhook's key belongs to its current signature scheme: use Rotate Key with the new scheme to switch (senders need the new key file)",
+    message:
+      "This webhook's key belongs to its current signature scheme: use Rotate Key with the new scheme to switch (senders need the new key file)",
   });
 
 /**
@@ -21,7 +24,13 @@ const schemeChangeNeedsNewKey = () =>
  * the webhook has no key: a key is issued for one scheme, so switching a keyed webhook is a
  * rotation (rotateWebhookKey with `signatureScheme`), which hands out the new key file.
  */
-export async function updateWebhook(opts: { db: Db; agentId: string; webhookId: string; input: unknown; baseUrl: string }): Promise<WebhookDto> {
+export async function updateWebhook(opts: {
+  db: Db;
+  agentId: string;
+  webhookId: string;
+  input: unknown;
+  baseUrl: string;
+}): Promise<WebhookDto> {
   const input = updateWebhookInput.parse(opts.input);
   const existing = await findAgentWebhook(opts);
   if (input.workflowId) await assertAgentWorkflow({ db: opts.db, agentId: opts.agentId, workflowId: input.workflowId });

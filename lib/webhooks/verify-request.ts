@@ -26,14 +26,28 @@ export function verifyRequest(opts: {
   if (opts.scheme === "standard-webhooks") {
     const result = verifyStandardWebhook({
       rawBody: opts.rawBody,
-      headers: { id: opts.headers.get("webhook-id"), timestamp: opts.headers.get("webhook-timestamp"), signature: opts.headers.get("webhook-signature") },
+      headers: {
+        id: opts.headers.get("webhook-id"),
+        timestamp: opts.headers.get("webhook-timestamp"),
+        signature: opts.headers.get("webhook-signature"),
+      },
       keys: opts.keys,
       nowSeconds: Math.floor(opts.now / 1000),
     });
-    if (!result.ok) return { ok: false, code: result.reason, message: standardWebhooksMessages[result.reason] ?? ingestErrors[result.reason].message };
+    if (!result.ok)
+      return {
+        ok: false,
+        code: result.reason,
+        message: standardWebhooksMessages[result.reason] ?? ingestErrors[result.reason].message,
+      };
     return { ok: true, verifiedWith: result.verifiedWith, signedForm: "raw", messageId: result.webhookMessageId };
   }
-  const result = verifySignature({ rawBody: opts.rawBody, signatureHeader: opts.headers.get("x-signature"), keys: opts.keys, canonicalBody: opts.canonicalBody });
+  const result = verifySignature({
+    rawBody: opts.rawBody,
+    signatureHeader: opts.headers.get("x-signature"),
+    keys: opts.keys,
+    canonicalBody: opts.canonicalBody,
+  });
   if (!result.ok) return { ok: false, code: result.reason, message: ingestErrors[result.reason].message };
   return { ok: true, verifiedWith: result.verifiedWith, signedForm: result.signedForm, messageId: null };
 }

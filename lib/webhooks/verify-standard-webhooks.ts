@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+
 import type { VerificationKey } from "./verify";
 
 // Pure: the Standard Webhooks scheme (https://www.standardwebhooks.com, spec v1.0.0, symmetric).
@@ -33,16 +34,26 @@ const v1Signature = /^v1,([A-Za-z0-9+/]{43}=)$/;
 
 /** The HMAC key of a `whsec_` secret: its base64 part, decoded (the prefix is optional, as in the reference libraries). */
 export function decodeStandardWebhooksSecret(secret: string): Buffer {
-  const encoded = secret.startsWith(STANDARD_WEBHOOKS_SECRET_PREFIX) ? secret.slice(STANDARD_WEBHOOKS_SECRET_PREFIX.length) : secret;
+  const encoded = secret.startsWith(STANDARD_WEBHOOKS_SECRET_PREFIX)
+    ? secret.slice(STANDARD_WEBHOOKS_SECRET_PREFIX.length)
+    : secret;
   return Buffer.from(encoded, "base64");
 }
 
 function digest(opts: { secret: string; id: string; timestamp: string; body: string | Uint8Array }): Buffer {
-  return createHmac("sha256", decodeStandardWebhooksSecret(opts.secret)).update(`${opts.id}.${opts.timestamp}.`).update(opts.body).digest();
+  return createHmac("sha256", decodeStandardWebhooksSecret(opts.secret))
+    .update(`${opts.id}.${opts.timestamp}.`)
+    .update(opts.body)
+    .digest();
 }
 
 /** The `webhook-signature` value a sender puts in: `v1,<base64 HMAC-SHA256>`. */
-export function signStandardWebhook(opts: { secret: string; id: string; timestamp: number; body: string | Uint8Array }): string {
+export function signStandardWebhook(opts: {
+  secret: string;
+  id: string;
+  timestamp: number;
+  body: string | Uint8Array;
+}): string {
   return `v1,${digest({ ...opts, timestamp: String(Math.floor(opts.timestamp)) }).toString("base64")}`;
 }
 
@@ -65,7 +76,8 @@ export function verifyStandardWebhook(opts: {
   if (!messageIdPattern.test(id)) return { ok: false, reason: "invalid_webhook_id" };
   if (!timestampPattern.test(timestamp)) return { ok: false, reason: "invalid_webhook_timestamp" };
   const tolerance = opts.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
-  if (Math.abs(opts.nowSeconds - Number(timestamp)) > tolerance) return { ok: false, reason: "timestamp_out_of_tolerance" };
+  if (Math.abs(opts.nowSeconds - Number(timestamp)) > tolerance)
+    return { ok: false, reason: "timestamp_out_of_tolerance" };
 
   const candidates = signature
     .split(" ")
@@ -78,7 +90,8 @@ export function verifyStandardWebhook(opts: {
     const expected = digest({ secret: key.privateKey, id, timestamp, body: opts.rawBody });
     // Every candidate is compared, so the time taken does not tell which one matched.
     let matched = false;
-    for (const candidate of candidates) matched = (candidate.length === expected.length && timingSafeEqual(candidate, expected)) || matched;
+    for (const candidate of candidates)
+      matched = (candidate.length === expected.length && timingSafeEqual(candidate, expected)) || matched;
     if (matched) return { ok: true, verifiedWith: key.label, webhookMessageId: id };
   }
   return { ok: false, reason: "signature_mismatch" };

@@ -34,12 +34,14 @@ export function verifySignature(opts: {
   const expected = parseSignatureHeader(opts.signatureHeader);
   if (!expected) return { ok: false, reason: "malformed_signature" };
   for (const key of opts.keys) {
-    if (matches(expected, key.privateKey, opts.rawBody)) return { ok: true, verifiedWith: key.label, signedForm: "raw" };
+    if (matches(expected, key.privateKey, opts.rawBody))
+      return { ok: true, verifiedWith: key.label, signedForm: "raw" };
   }
   const canonical = opts.canonicalBody();
   if (canonical === null) return { ok: false, reason: "signature_mismatch" };
   for (const key of opts.keys) {
-    if (matches(expected, key.privateKey, canonical)) return { ok: true, verifiedWith: key.label, signedForm: "canonical" };
+    if (matches(expected, key.privateKey, canonical))
+      return { ok: true, verifiedWith: key.label, signedForm: "canonical" };
   }
   return { ok: false, reason: "signature_mismatch" };
 }

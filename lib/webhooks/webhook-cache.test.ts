@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CACHE_TTL_MS, getCachedWebhook, invalidateCachedWebhook, setCachedWebhook, type IngestWebhook } from "./webhook-cache";
+
+import {
+  CACHE_TTL_MS,
+  getCachedWebhook,
+  invalidateCachedWebhook,
+  setCachedWebhook,
+  type IngestWebhook,
+} from "./webhook-cache";
 
 const webhook = (id: string): IngestWebhook => ({
   id,

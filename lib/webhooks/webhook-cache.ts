@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { IpNetwork } from "./ip-allow-list";
 import type { SignatureScheme } from "./signature-scheme";
 
@@ -25,7 +26,9 @@ export type IngestWebhook = {
 export const CACHE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
-const globalForCache = globalThis as typeof globalThis & { __webhookCache?: Map<string, { value: IngestWebhook | null; expiresAt: number }> };
+const globalForCache = globalThis as typeof globalThis & {
+  __webhookCache?: Map<string, { value: IngestWebhook | null; expiresAt: number }>;
+};
 const cache = (globalForCache.__webhookCache ??= new Map());
 
 export function getCachedWebhook(id: string, now = Date.now()): IngestWebhook | null | undefined {

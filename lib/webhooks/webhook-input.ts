@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { withoutNul } from "@/lib/agents/agent-input";
+
 import { MAX_IP_ALLOW_LIST_ENTRIES, parseIpAllowList } from "./ip-allow-list";
 import { signatureSchemes } from "./signature-scheme";
 
@@ -9,11 +11,26 @@ export const webhookNameSchema = z
   .min(1, "Name is required")
   .max(100, "Name must be at most 100 characters")
   .refine(withoutNul, "Name must not contain NUL characters");
-const workflowIdSchema = z.string().trim().min(1, "Choose the workflow this webhook runs").max(64).refine(withoutNul, "Unknown workflow");
+const workflowIdSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose the workflow this webhook runs")
+  .max(64)
+  .refine(withoutNul, "Unknown workflow");
 
 const signatureSchemeSchema = z.enum(signatureSchemes, { message: 'Choose "x-signature" or "standard-webhooks"' });
-const rateLimitPerSecondSchema = z.number("Enter a whole number of requests per second").int("Enter a whole number").min(1, "At least 1 request per second").max(10_000, "At most 10000 requests per second").nullable();
-const rateLimitBurstSchema = z.number("Enter a whole number of requests").int("Enter a whole number").min(1, "A burst of at least 1").max(100_000, "A burst of at most 100000").nullable();
+const rateLimitPerSecondSchema = z
+  .number("Enter a whole number of requests per second")
+  .int("Enter a whole number")
+  .min(1, "At least 1 request per second")
+  .max(10_000, "At most 10000 requests per second")
+  .nullable();
+const rateLimitBurstSchema = z
+  .number("Enter a whole number of requests")
+  .int("Enter a whole number")
+  .min(1, "A burst of at least 1")
+  .max(100_000, "A burst of at most 100000")
+  .nullable();
 
 /**
  * A list of IPs and CIDR ranges, as an array or as text (one per line or comma-separated), stored
@@ -42,12 +59,22 @@ const endpointSettings = {
   ipAllowList: ipAllowListSchema.optional(),
 };
 
-export const createWebhookInput = z.strictObject({ name: webhookNameSchema, workflowId: workflowIdSchema, ...endpointSettings });
+export const createWebhookInput = z.strictObject({
+  name: webhookNameSchema,
+  workflowId: workflowIdSchema,
+  ...endpointSettings,
+});
 
 export const updateWebhookInput = z
-  .strictObject({ name: webhookNameSchema.optional(), workflowId: workflowIdSchema.optional(), enabled: z.boolean().optional(), ...endpointSettings })
+  .strictObject({
+    name: webhookNameSchema.optional(),
+    workflowId: workflowIdSchema.optional(),
+    enabled: z.boolean().optional(),
+    ...endpointSettings,
+  })
   .refine((input) => Object.values(input).some((value) => value !== undefined), {
-    message: "Send name, workflowId, enabled, signatureScheme, rateLimitPerSecond, rateLimitBurst or ipAllowList to change",
+    message:
+      "Send name, workflowId, enabled, signatureScheme, rateLimitPerSecond, rateLimitBurst or ipAllowList to change",
   });
 
 /**
@@ -56,7 +83,11 @@ export const updateWebhookInput = z
  * (of the other scheme) ends at once, whatever the grace period.
  */
 export const rotateKeyInput = z.strictObject({
-  graceHours: z.number().min(0, "graceHours cannot be negative").max(720, "graceHours is at most 720 (30 days)").default(24),
+  graceHours: z
+    .number()
+    .min(0, "graceHours cannot be negative")
+    .max(720, "graceHours is at most 720 (30 days)")
+    .default(24),
   signatureScheme: signatureSchemeSchema.optional(),
 });
 
@@ -70,6 +101,8 @@ export function toEndpointColumns(input: WebhookEndpointSettings) {
     ...(input.signatureScheme !== undefined ? { signatureScheme: input.signatureScheme } : {}),
     ...(input.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: input.rateLimitPerSecond } : {}),
     ...(input.rateLimitBurst !== undefined ? { rateLimitBurst: input.rateLimitBurst } : {}),
-    ...(input.ipAllowList !== undefined ? { ipAllowList: input.ipAllowList === null ? null : input.ipAllowList.join(",") } : {}),
+    ...(input.ipAllowList !== undefined
+      ? { ipAllowList: input.ipAllowList === null ? null : input.ipAllowList.join(",") }
+      : {}),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getMasterKey } from "@/lib/crypto/master-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 

@@ -2,16 +2,22 @@
 // app/api/agents/[agentId]/webhooks/** with real Requests, on a fresh database per provider.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { describe, expect, it } from "vitest";
+
+import { maskHeaderValue } from "@/lib/deliveries/mask-headers";
 import { providers } from "@/test/databases";
 import { useIngestServer } from "@/test/ingest-server";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
-import { maskHeaderValue } from "@/lib/deliveries/mask-headers";
 
 const params = <P extends Record<string, string>>(values: P) => ({ params: Promise.resolve(values) });
 
 function jsonRequest(method: string, body: unknown, origin = baseUrl): Request {
-  return new Request(`${origin}/api/anything`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return new Request(`${origin}/api/anything`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 const getRequest = (path = "/api/anything", origin = baseUrl) => new Request(`${origin}${path}`);
 const deleteRequest = () => new Request(`${baseUrl}/api/anything`, { method: "DELETE" });
@@ -39,7 +45,9 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
     const created = await createViaApi(agent.id, { name, workflowId: workflow.id });
     expect(created.status).toBe(201);
     const webhookId = created.body.webhook.id as string;
-    const key = await json(await harness.app.keyRoute.POST(jsonRequest("POST", {}), params({ agentId: agent.id, webhookId })));
+    const key = await json(
+      await harness.app.keyRoute.POST(jsonRequest("POST", {}), params({ agentId: agent.id, webhookId })),
+    );
     expect(key.status).toBe(201);
     return { agent, workflow, webhookId, privateKey: key.body.keyFile.privateKey as string };
   }
@@ -83,7 +91,10 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
     ])("answers 400 naming the field for %s", async (_name, bodyOf, field) => {
       const { agent, workflow } = await agentWithWorkflow();
       const other = await agentWithWorkflow("Other");
-      const reply = await createViaApi(agent.id, bodyOf({ workflowId: workflow.id, otherWorkflowId: other.workflow.id }));
+      const reply = await createViaApi(
+        agent.id,
+        bodyOf({ workflowId: workflow.id, otherWorkflowId: other.workflow.id }),
+      );
       expect(reply.status).toBe(400);
       expect(reply.body.error).toMatchObject({ code: "invalid_input", field });
       expect(await harness.direct.webhook.count()).toBe(0);
@@ -92,13 +103,17 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
     it("answers 404 for an unknown agent", async () => {
       const reply = await createViaApi("ag_unknown", { name: "x", workflowId: "wf" });
       expect(reply.status).toBe(404);
-      expect((await json(await harness.app.webhooksRoute.GET(getRequest(), params({ agentId: "ag_unknown" })))).status).toBe(404);
+      expect(
+        (await json(await harness.app.webhooksRoute.GET(getRequest(), params({ agentId: "ag_unknown" })))).status,
+      ).toBe(404);
     });
 
     it("reads a webhook (200), but answers 404 under another agent's id", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
       const other = await agentWithWorkflow("Other");
-      const read = await json(await harness.app.webhookRoute.GET(getRequest(), params({ agentId: agent.id, webhookId })));
+      const read = await json(
+        await harness.app.webhookRoute.GET(getRequest(), params({ agentId: agent.id, webhookId })),
+      );
       expect(read.status).toBe(200);
       expect(read.body.webhook).toMatchObject({ id: webhookId, hasKey: true, keyCreatedAt: expect.any(String) });
 
@@ -115,17 +130,37 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
         expect(response.status).toBe(404);
         expect((await response.json()).error.code).toBe("not_found");
       }
-      expect(await harness.direct.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ enabled: true });
+      expect(await harness.direct.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({
+        enabled: true,
+      });
     });
 
     it("renames, re-targets and disables a webhook (PATCH)", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
-      const next = await harness.app.workflows.createWorkflow({ db: harness.direct, agentId: agent.id, input: { name: "Next" } });
+      const next = await harness.app.workflows.createWorkflow({
+        db: harness.direct,
+        agentId: agent.id,
+        input: { name: "Next" },
+      });
       const own = params({ agentId: agent.id, webhookId });
-      const patched = await json(await harness.app.webhookRoute.PATCH(jsonRequest("PATCH", { name: "Renamed", workflowId: next.id, enabled: false }), own));
+      const patched = await json(
+        await harness.app.webhookRoute.PATCH(
+          jsonRequest("PATCH", { name: "Renamed", workflowId: next.id, enabled: false }),
+          own,
+        ),
+      );
       expect(patched.status).toBe(200);
-      expect(patched.body.webhook).toMatchObject({ name: "Renamed", enabled: false, workflow: { id: next.id, name: "Next" }, hasKey: true });
-      expect(await harness.direct.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ name: "Renamed", enabled: false, workflowId: next.id });
+      expect(patched.body.webhook).toMatchObject({
+        name: "Renamed",
+        enabled: false,
+        workflow: { id: next.id, name: "Next" },
+        hasKey: true,
+      });
+      expect(await harness.direct.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({
+        name: "Renamed",
+        enabled: false,
+        workflowId: next.id,
+      });
 
       const other = await agentWithWorkflow("Other");
       for (const [body, field] of [
@@ -151,7 +186,10 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       expect(first.status).toBe(201);
       expect(first.headers.get("cache-control")).toBe("no-store");
       expect(first.body.webhook).toMatchObject({ id: webhook.id, hasKey: true });
-      expect(first.body.keyFile).toMatchObject({ webhookId: webhook.id, privateKey: expect.stringMatching(/^awk_[\w-]{43}$/) });
+      expect(first.body.keyFile).toMatchObject({
+        webhookId: webhook.id,
+        privateKey: expect.stringMatching(/^awk_[\w-]{43}$/),
+      });
 
       const second = await json(await harness.app.keyRoute.POST(jsonRequest("POST", {}), own));
       expect(second.status).toBe(409);
@@ -172,7 +210,9 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const { agent, webhookId, privateKey } = await webhookWithKeyViaApi("OCR results (prod)");
       const response = await harness.app.keyFileRoute.GET(getRequest(), params({ agentId: agent.id, webhookId }));
       expect(response.status).toBe(200);
-      expect(response.headers.get("content-disposition")).toBe('attachment; filename="ocr-results-prod-private-key.json"');
+      expect(response.headers.get("content-disposition")).toBe(
+        'attachment; filename="ocr-results-prod-private-key.json"',
+      );
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
       expect(response.headers.get("cache-control")).toBe("no-store");
       const keyFile = await response.json();
@@ -206,7 +246,10 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const { agent, workflow } = await agentWithWorkflow();
       const { webhook } = (await createViaApi(agent.id, { name: "OCR", workflowId: workflow.id })).body;
       const own = params({ agentId: agent.id, webhookId: webhook.id });
-      for (const response of [await harness.app.keyFileRoute.GET(getRequest(), own), await harness.app.rotateKeyRoute.POST(jsonRequest("POST", {}), own)]) {
+      for (const response of [
+        await harness.app.keyFileRoute.GET(getRequest(), own),
+        await harness.app.rotateKeyRoute.POST(jsonRequest("POST", {}), own),
+      ]) {
         expect(response.status).toBe(409);
         expect((await response.json()).error.code).toBe("no_key");
       }
@@ -219,17 +262,23 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       ["an unknown field", { graceDays: 1 }, "body"],
     ])("refuses to rotate with %s (400), keeping the key", async (_name, body, field) => {
       const { agent, webhookId, privateKey } = await webhookWithKeyViaApi();
-      const reply = await json(await harness.app.rotateKeyRoute.POST(jsonRequest("POST", body), params({ agentId: agent.id, webhookId })));
+      const reply = await json(
+        await harness.app.rotateKeyRoute.POST(jsonRequest("POST", body), params({ agentId: agent.id, webhookId })),
+      );
       expect(reply.status).toBe(400);
       expect(reply.body.error).toMatchObject({ code: "invalid_input", field });
-      const keyFile = await json(await harness.app.keyFileRoute.GET(getRequest(), params({ agentId: agent.id, webhookId })));
+      const keyFile = await json(
+        await harness.app.keyFileRoute.GET(getRequest(), params({ agentId: agent.id, webhookId })),
+      );
       expect(keyFile.body.privateKey).toBe(privateKey);
     });
 
     it("rotates (200) with the default 24 h grace period: new key file, previous key expiry shown", async () => {
       const { agent, webhookId, privateKey } = await webhookWithKeyViaApi();
       const before = Date.now();
-      const reply = await json(await harness.app.rotateKeyRoute.POST(jsonRequest("POST", {}), params({ agentId: agent.id, webhookId })));
+      const reply = await json(
+        await harness.app.rotateKeyRoute.POST(jsonRequest("POST", {}), params({ agentId: agent.id, webhookId })),
+      );
       expect(reply.status).toBe(200);
       expect(reply.headers.get("cache-control")).toBe("no-store");
       const { webhook, keyFile } = reply.body;
@@ -238,10 +287,17 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const expiry = Date.parse(webhook.previousKeyExpiresAt);
       expect(expiry).toBeGreaterThanOrEqual(before + 24 * 3_600_000);
       expect(expiry).toBeLessThan(Date.now() + 24 * 3_600_000 + 1000);
-      const downloaded = await json(await harness.app.keyFileRoute.GET(getRequest(), params({ agentId: agent.id, webhookId })));
+      const downloaded = await json(
+        await harness.app.keyFileRoute.GET(getRequest(), params({ agentId: agent.id, webhookId })),
+      );
       expect(downloaded.body.privateKey).toBe(keyFile.privateKey);
 
-      const zero = await json(await harness.app.rotateKeyRoute.POST(jsonRequest("POST", { graceHours: 0 }), params({ agentId: agent.id, webhookId })));
+      const zero = await json(
+        await harness.app.rotateKeyRoute.POST(
+          jsonRequest("POST", { graceHours: 0 }),
+          params({ agentId: agent.id, webhookId }),
+        ),
+      );
       expect(zero.body.webhook.previousKeyExpiresAt).toBeNull();
     });
   });
@@ -253,7 +309,11 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       for (let i = 0; i < 5; i++) {
         const body = JSON.stringify({ i });
         const accepted = i % 2 === 0;
-        const request = webhookRequest({ webhookId: fixture.webhookId, body, privateKey: accepted ? fixture.privateKey : "awk_wrong" });
+        const request = webhookRequest({
+          webhookId: fixture.webhookId,
+          body,
+          privateKey: accepted ? fixture.privateKey : "awk_wrong",
+        });
         const reply = await harness.post(request);
         expect(reply.status).toBe(accepted ? 202 : 401);
         const id = accepted
@@ -280,12 +340,25 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const receivedAt = all.body.deliveries.map((row: { receivedAt: string }) => Date.parse(row.receivedAt));
       expect(receivedAt).toEqual([...receivedAt].sort((a, b) => b - a));
       expect(Date.now() - receivedAt[4]).toBeLessThan(60_000);
-      expect(all.body.deliveries[0]).toMatchObject({ outcome: "accepted", httpStatus: 202, verifiedWith: "current", execution: { status: "queued" } });
-      expect(all.body.deliveries[1]).toMatchObject({ outcome: "rejected", httpStatus: 401, errorCode: "signature_mismatch", execution: null });
+      expect(all.body.deliveries[0]).toMatchObject({
+        outcome: "accepted",
+        httpStatus: 202,
+        verifiedWith: "current",
+        execution: { status: "queued" },
+      });
+      expect(all.body.deliveries[1]).toMatchObject({
+        outcome: "rejected",
+        httpStatus: 401,
+        errorCode: "signature_mismatch",
+        execution: null,
+      });
 
       for (const outcome of ["accepted", "rejected"] as const) {
         const filtered = await json(await harness.app.deliveriesRoute.GET(listUrl(`outcome=${outcome}`), own));
-        const expected = sent.filter((delivery) => delivery.outcome === outcome).map((delivery) => delivery.id).reverse();
+        const expected = sent
+          .filter((delivery) => delivery.outcome === outcome)
+          .map((delivery) => delivery.id)
+          .reverse();
         expect(filtered.body.deliveries.map((row: { id: string }) => row.id)).toEqual(expected);
       }
 
@@ -293,7 +366,9 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const pageSizes: number[] = [];
       let cursor: string | null = null;
       do {
-        const page = await json(await harness.app.deliveriesRoute.GET(listUrl(`limit=2${cursor ? `&cursor=${cursor}` : ""}`), own));
+        const page = await json(
+          await harness.app.deliveriesRoute.GET(listUrl(`limit=2${cursor ? `&cursor=${cursor}` : ""}`), own),
+        );
         expect(page.status).toBe(200);
         pageSizes.push(page.body.deliveries.length);
         seen.push(...page.body.deliveries.map((row: { id: string }) => row.id));
@@ -303,21 +378,35 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       expect(seen).toEqual(newestFirst);
     });
 
-    it.each(["limit=0", "limit=101", "limit=abc", "outcome=maybe", "cursor=a%20b", "sort=asc"])("answers 400 for ?%s", async (query) => {
-      const { agent, webhookId } = await webhookWithKeyViaApi();
-      const reply = await json(await harness.app.deliveriesRoute.GET(listUrl(query), params({ agentId: agent.id, webhookId })));
-      expect(reply.status).toBe(400);
-      expect(reply.body.error.code).toBe("invalid_input");
-    });
+    it.each(["limit=0", "limit=101", "limit=abc", "outcome=maybe", "cursor=a%20b", "sort=asc"])(
+      "answers 400 for ?%s",
+      async (query) => {
+        const { agent, webhookId } = await webhookWithKeyViaApi();
+        const reply = await json(
+          await harness.app.deliveriesRoute.GET(listUrl(query), params({ agentId: agent.id, webhookId })),
+        );
+        expect(reply.status).toBe(400);
+        expect(reply.body.error.code).toBe("invalid_input");
+      },
+    );
 
     it("shows one delivery with masked headers and its body; 404 under another webhook", async () => {
       const { agent, webhookId, privateKey } = await webhookWithKeyViaApi();
       const body = JSON.stringify({ event: "invoice.paid", amount: 5 });
       const signature = sign(privateKey, body);
-      const reply = await harness.post(webhookRequest({ webhookId, body, signature, headers: { "user-agent": "ocr-service/2.1", cookie: "session=abcdefghijklmnop" } }));
+      const reply = await harness.post(
+        webhookRequest({
+          webhookId,
+          body,
+          signature,
+          headers: { "user-agent": "ocr-service/2.1", cookie: "session=abcdefghijklmnop" },
+        }),
+      );
       const deliveryId = reply.body.deliveryId as string;
 
-      const detail = await json(await harness.app.deliveryRoute.GET(getRequest(), params({ agentId: agent.id, webhookId, deliveryId })));
+      const detail = await json(
+        await harness.app.deliveryRoute.GET(getRequest(), params({ agentId: agent.id, webhookId, deliveryId })),
+      );
       expect(detail.status).toBe(200);
       const { delivery } = detail.body;
       expect(delivery).toMatchObject({
@@ -354,7 +443,9 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const accepted = await harness.post(webhookRequest({ webhookId, body: "{}", privateKey }));
       expect(accepted.status).toBe(202);
 
-      const refused = await json(await harness.app.workflowRoute.DELETE(deleteRequest(), params({ workflowId: workflow.id })));
+      const refused = await json(
+        await harness.app.workflowRoute.DELETE(deleteRequest(), params({ workflowId: workflow.id })),
+      );
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe("workflow_in_use");
       expect(refused.body.error.message).toContain('"Fraud alerts"');
@@ -364,12 +455,16 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       expect(deleted.status).toBe(204);
       expect(await harness.direct.delivery.count({ where: { webhookId } })).toBe(0);
       // The run it queued stays, without the link to the deleted webhook and delivery.
-      expect(await harness.direct.execution.findUniqueOrThrow({ where: { id: accepted.body.executionId as string } })).toMatchObject({ webhookId: null, deliveryId: null });
+      expect(
+        await harness.direct.execution.findUniqueOrThrow({ where: { id: accepted.body.executionId as string } }),
+      ).toMatchObject({ webhookId: null, deliveryId: null });
       // Its endpoint is gone at once, not after the cache expires.
       const gone = await harness.post(webhookRequest({ webhookId, body: "{}", privateKey }));
       expect(gone.status).toBe(404);
 
-      expect((await harness.app.workflowRoute.DELETE(deleteRequest(), params({ workflowId: workflow.id }))).status).toBe(204);
+      expect(
+        (await harness.app.workflowRoute.DELETE(deleteRequest(), params({ workflowId: workflow.id }))).status,
+      ).toBe(204);
     });
 
     it("deleting the agent removes its webhooks, deliveries and executions, and its endpoints answer 404 at once", async () => {
@@ -377,7 +472,13 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       const keep = await webhookWithKeyViaApi("Other agent's");
       for (const fixture of [{ webhookId, privateKey }, keep]) {
         expect((await harness.post(webhookRequest({ ...fixture, body: "{}" }))).status).toBe(202);
-        expect((await harness.post(webhookRequest({ webhookId: fixture.webhookId, body: "{}", signature: sign("awk_wrong", "{}") }))).status).toBe(401);
+        expect(
+          (
+            await harness.post(
+              webhookRequest({ webhookId: fixture.webhookId, body: "{}", signature: sign("awk_wrong", "{}") }),
+            )
+          ).status,
+        ).toBe(401);
       }
 
       const deleted = await harness.app.agentRoute.DELETE(deleteRequest(), params({ agentId: agent.id }));
@@ -399,11 +500,25 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
 
     it("signs a sample event and delivers it through the endpoint over HTTP (202, stored)", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
-      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: ingestServer.origin });
+      const result = await harness.app.webhooks.sendTestEvent({
+        db: harness.direct,
+        agentId: agent.id,
+        webhookId,
+        baseUrl: ingestServer.origin,
+      });
       expect(result).toMatchObject({ delivered: true, httpStatus: 202, error: null, response: { status: "queued" } });
       const response = result.response as { deliveryId: string; executionId: string };
-      const delivery = await harness.direct.delivery.findUniqueOrThrow({ where: { id: response.deliveryId }, include: { execution: true } });
-      expect(delivery).toMatchObject({ webhookId, outcome: "accepted", verifiedWith: "current", signedForm: "raw", sourceIp: null });
+      const delivery = await harness.direct.delivery.findUniqueOrThrow({
+        where: { id: response.deliveryId },
+        include: { execution: true },
+      });
+      expect(delivery).toMatchObject({
+        webhookId,
+        outcome: "accepted",
+        verifiedWith: "current",
+        signedForm: "raw",
+        sourceIp: null,
+      });
       expect(delivery.execution?.id).toBe(response.executionId);
       expect(JSON.parse(delivery.body)).toMatchObject({ event: "workbench.test", webhookId });
       expect(JSON.parse(delivery.headers)["user-agent"]).toBe("AgentWorkbench-TestEvent/1");
@@ -411,7 +526,12 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
 
     it("goes through the test-event route, using the origin the builder called it on", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
-      const reply = await json(await harness.app.testEventRoute.POST(new Request(`${ingestServer.origin}/api/agents/x/webhooks/y/test-event`, { method: "POST" }), params({ agentId: agent.id, webhookId })));
+      const reply = await json(
+        await harness.app.testEventRoute.POST(
+          new Request(`${ingestServer.origin}/api/agents/x/webhooks/y/test-event`, { method: "POST" }),
+          params({ agentId: agent.id, webhookId }),
+        ),
+      );
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ delivered: true, httpStatus: 202 });
       expect(await harness.direct.delivery.count({ where: { webhookId, outcome: "accepted" } })).toBe(1);
@@ -419,8 +539,19 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
 
     it("reports the endpoint's refusal for a disabled webhook (403)", async () => {
       const { agent, webhookId } = await webhookWithKeyViaApi();
-      await harness.app.webhooks.updateWebhook({ db: harness.direct, agentId: agent.id, webhookId, input: { enabled: false }, baseUrl });
-      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: ingestServer.origin });
+      await harness.app.webhooks.updateWebhook({
+        db: harness.direct,
+        agentId: agent.id,
+        webhookId,
+        input: { enabled: false },
+        baseUrl,
+      });
+      const result = await harness.app.webhooks.sendTestEvent({
+        db: harness.direct,
+        agentId: agent.id,
+        webhookId,
+        baseUrl: ingestServer.origin,
+      });
       expect(result).toMatchObject({ delivered: false, httpStatus: 403, error: expect.stringContaining("disabled") });
     });
 
@@ -430,8 +561,18 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise((resolve) => closed.close(resolve));
-      const result = await harness.app.webhooks.sendTestEvent({ db: harness.direct, agentId: agent.id, webhookId, baseUrl: `http://127.0.0.1:${port}` });
-      expect(result).toMatchObject({ delivered: false, httpStatus: null, response: null, error: expect.stringContaining(`127.0.0.1:${port}`) });
+      const result = await harness.app.webhooks.sendTestEvent({
+        db: harness.direct,
+        agentId: agent.id,
+        webhookId,
+        baseUrl: `http://127.0.0.1:${port}`,
+      });
+      expect(result).toMatchObject({
+        delivered: false,
+        httpStatus: null,
+        response: null,
+        error: expect.stringContaining(`127.0.0.1:${port}`),
+      });
       expect(await harness.direct.delivery.count({ where: { webhookId } })).toBe(0);
     });
   });

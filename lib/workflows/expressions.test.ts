@@ -1,9 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { ExpressionError, evaluateExpression, findExpressionError, renderTemplate, renderText, renderValue } from "./expressions";
+
+import {
+  evaluateExpression,
+  ExpressionError,
+  findExpressionError,
+  renderTemplate,
+  renderText,
+  renderValue,
+} from "./expressions";
 import { PermanentStepError } from "./steps/step-handler";
 
 const context = {
-  trigger: { body: { documentId: "doc-7", amount: 120.5, items: [{ sku: "a", qty: 2 }, { sku: "b", qty: 3 }], customer: { name: "Ada", vip: true } }, headers: {} },
+  trigger: {
+    body: {
+      documentId: "doc-7",
+      amount: 120.5,
+      items: [
+        { sku: "a", qty: 2 },
+        { sku: "b", qty: 3 },
+      ],
+      customer: { name: "Ada", vip: true },
+    },
+    headers: {},
+  },
   steps: { fetch: { status: 200, body: { summary: "Short" } } },
   agent: { id: "agt_1", name: "Agent" },
 };
@@ -43,7 +62,9 @@ describe("evaluateExpression", () => {
   });
 
   it("names the expression in a run-time error", async () => {
-    await expect(evaluateExpression("$number('abc') + $notAFunction()", context)).rejects.toThrow(/^Expression "\$number\('abc'\) \+ \$notAFunction\(\)" failed: /);
+    await expect(evaluateExpression("$number('abc') + $notAFunction()", context)).rejects.toThrow(
+      /^Expression "\$number\('abc'\) \+ \$notAFunction\(\)" failed: /,
+    );
   });
 
   it("shortens a long expression in its error", async () => {
@@ -63,7 +84,13 @@ describe("renderTemplate", () => {
   it.each([
     ["{{ trigger.body.amount }}", 120.5],
     ["  {{ trigger.body.customer.vip }}  ", true],
-    ["{{ trigger.body.items }}", [{ sku: "a", qty: 2 }, { sku: "b", qty: 3 }]],
+    [
+      "{{ trigger.body.items }}",
+      [
+        { sku: "a", qty: 2 },
+        { sku: "b", qty: 3 },
+      ],
+    ],
     ["{{ trigger.body.missing }}", null],
     ["Document {{ trigger.body.documentId }} costs {{ trigger.body.amount }}", "Document doc-7 costs 120.5"],
     ["Customer: {{ trigger.body.customer }}", 'Customer: {"name":"Ada","vip":true}'],

@@ -1,4 +1,5 @@
 import jsonata from "jsonata";
+
 import { PermanentStepError } from "./steps/step-handler";
 
 // JSONata expressions and {{ … }} templates over a run's context. Expressions are the builder's
@@ -7,7 +8,9 @@ import { PermanentStepError } from "./steps/step-handler";
 export class ExpressionError extends PermanentStepError {
   constructor(expression: string, cause: unknown) {
     const detail = (cause as { message?: string })?.message ?? String(cause);
-    super(`Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`);
+    super(
+      `Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`,
+    );
   }
 }
 
@@ -38,7 +41,11 @@ export function findExpressionError(expression: string): string | null {
   }
 }
 
-export async function evaluateExpression(expression: string, input: unknown, bindings?: Record<string, unknown>): Promise<unknown> {
+export async function evaluateExpression(
+  expression: string,
+  input: unknown,
+  bindings?: Record<string, unknown>,
+): Promise<unknown> {
   try {
     const result = await compile(expression).evaluate(input, bindings);
     // JSONata returns arrays with an internal `sequence` flag; copy them out as plain JSON.
@@ -82,7 +89,9 @@ export async function renderValue(value: unknown, context: unknown): Promise<unk
   if (typeof value === "string") return renderTemplate(value, context);
   if (Array.isArray(value)) return Promise.all(value.map((item) => renderValue(item, context)));
   if (value && typeof value === "object") {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await renderValue(item, context)] as const));
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([key, item]) => [key, await renderValue(item, context)] as const),
+    );
     return Object.fromEntries(entries);
   }
   return value;

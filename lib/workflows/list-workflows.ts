@@ -1,6 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
+
 import { toWorkflowDto, type WorkflowDto } from "./workflow-dto";
 
 export async function listWorkflows(opts: { db: Db; agentId: string }): Promise<WorkflowDto[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { findExpressionError } from "./expressions";
 import { workflowTemplates } from "./templates";
 import { workflowDefinitionSchema, type WorkflowStep } from "./workflow-definition";
@@ -11,7 +12,8 @@ function stepExpressions(step: WorkflowStep): { where: string; expression: strin
   const found: { where: string; expression: string }[] = [];
   const walk = (value: unknown, where: string, key: string) => {
     if (typeof value === "string") {
-      const isExpression = expressionKeys.has(key) || (step.type === "record_write" && where === `${step.id}.config.data`);
+      const isExpression =
+        expressionKeys.has(key) || (step.type === "record_write" && where === `${step.id}.config.data`);
       if (isExpression) found.push({ where, expression: value });
       else for (const part of value.matchAll(/\{\{([\s\S]+?)\}\}/g)) found.push({ where, expression: part[1].trim() });
     } else if (value && typeof value === "object") {
@@ -22,40 +24,48 @@ function stepExpressions(step: WorkflowStep): { where: string; expression: strin
   return found;
 }
 
-describe.each(workflowTemplates.map((template) => [template.name, template] as const))("template %s", (_name, template) => {
-  const parsed = workflowDefinitionSchema.safeParse(template.definition);
+describe.each(workflowTemplates.map((template) => [template.name, template] as const))(
+  "template %s",
+  (_name, template) => {
+    const parsed = workflowDefinitionSchema.safeParse(template.definition);
 
-  it("parses as a workflow definition", () => {
-    expect(parsed.error?.issues ?? []).toEqual([]);
-  });
-
-  it("has unique step ids", () => {
-    const ids = template.definition.steps.map((step) => step.id);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it("has no expression with a syntax error", () => {
-    const steps = parsed.data?.steps ?? [];
-    const expressions = steps.flatMap(stepExpressions);
-    expect(expressions.length).toBeGreaterThan(0);
-    const errors = expressions.map(({ where, expression }) => ({ where, error: findExpressionError(expression) })).filter((item) => item.error);
-    expect(errors).toEqual([]);
-  });
-
-  it("reads only the outputs of earlier steps", () => {
-    const steps = parsed.data?.steps ?? [];
-    steps.forEach((step, index) => {
-      const earlier = new Set(steps.slice(0, index).map((previous) => previous.id));
-      const referenced = [...JSON.stringify(step.config).matchAll(/steps\.(\w+)/g)].map((match) => match[1]);
-      expect(referenced.filter((id) => !earlier.has(id)), `step ${step.id}`).toEqual([]);
+    it("parses as a workflow definition", () => {
+      expect(parsed.error?.issues ?? []).toEqual([]);
     });
-  });
 
-  it("has a JSON object as its sample body", () => {
-    expect(template.sampleBody).toBeTypeOf("object");
-    expect(JSON.parse(JSON.stringify(template.sampleBody))).toEqual(template.sampleBody);
-  });
-});
+    it("has unique step ids", () => {
+      const ids = template.definition.steps.map((step) => step.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it("has no expression with a syntax error", () => {
+      const steps = parsed.data?.steps ?? [];
+      const expressions = steps.flatMap(stepExpressions);
+      expect(expressions.length).toBeGreaterThan(0);
+      const errors = expressions
+        .map(({ where, expression }) => ({ where, error: findExpressionError(expression) }))
+        .filter((item) => item.error);
+      expect(errors).toEqual([]);
+    });
+
+    it("reads only the outputs of earlier steps", () => {
+      const steps = parsed.data?.steps ?? [];
+      steps.forEach((step, index) => {
+        const earlier = new Set(steps.slice(0, index).map((previous) => previous.id));
+        const referenced = [...JSON.stringify(step.config).matchAll(/steps\.(\w+)/g)].map((match) => match[1]);
+        expect(
+          referenced.filter((id) => !earlier.has(id)),
+          `step ${step.id}`,
+        ).toEqual([]);
+      });
+    });
+
+    it("has a JSON object as its sample body", () => {
+      expect(template.sampleBody).toBeTypeOf("object");
+      expect(JSON.parse(JSON.stringify(template.sampleBody))).toEqual(template.sampleBody);
+    });
+  },
+);
 
 it("has the five use cases with distinct ids", () => {
   expect(workflowTemplates.map((template) => template.name)).toEqual([

@@ -72,7 +72,8 @@ const documentProcessing: WorkflowTemplate = {
 const crmClientUpdate: WorkflowTemplate = {
   id: "crm-client-update",
   name: "CRM client update",
-  description: "When the CRM reports a changed client: fetch the full client and upsert it into the clients collection.",
+  description:
+    "When the CRM reports a changed client: fetch the full client and upsert it into the clients collection.",
   sampleBody: {
     event: "client.updated",
     clientId: "cli_20931",
@@ -136,8 +137,18 @@ const fraudAlert: WorkflowTemplate = {
         config: {
           rules: [
             { name: "Large amount", when: "trigger.body.amount >= 1000", score: 40, label: "large_amount" },
-            { name: "Foreign country", when: "trigger.body.country != trigger.body.homeCountry", score: 30, label: "foreign_country" },
-            { name: "Card not present", when: "trigger.body.cardPresent = false", score: 15, label: "card_not_present" },
+            {
+              name: "Foreign country",
+              when: "trigger.body.country != trigger.body.homeCountry",
+              score: 30,
+              label: "foreign_country",
+            },
+            {
+              name: "Card not present",
+              when: "trigger.body.cardPresent = false",
+              score: 15,
+              label: "card_not_present",
+            },
             { name: "Many attempts", when: "trigger.body.attemptsLastHour > 3", score: 25, label: "velocity" },
           ],
           stopWhen: "$output.score < 50",
@@ -152,7 +163,7 @@ const fraudAlert: WorkflowTemplate = {
           conversationKey: "compliance",
           conversationTitle: "Compliance alerts",
           message:
-            "Risk score {{ steps.score_risk.score }} for transaction {{ trigger.body.transactionId }}: {{ trigger.body.amount }} {{ trigger.body.currency }} on account {{ trigger.body.accountId }}. Signals: {{ $join(steps.score_risk.labels, \", \") }}.",
+            'Risk score {{ steps.score_risk.score }} for transaction {{ trigger.body.transactionId }}: {{ trigger.body.amount }} {{ trigger.body.currency }} on account {{ trigger.body.accountId }}. Signals: {{ $join(steps.score_risk.labels, ", ") }}.',
         },
       },
     ],
@@ -182,7 +193,8 @@ const helpdeskTicketUpdate: WorkflowTemplate = {
         config: {
           conversationKey: "{{ trigger.body.ticketId }}",
           conversationTitle: "{{ trigger.body.ticketId }}: {{ trigger.body.subject }}",
-          message: "{{ trigger.body.update.author }}: {{ trigger.body.update.text }} (status: {{ trigger.body.status }})",
+          message:
+            "{{ trigger.body.update.author }}: {{ trigger.body.update.text }} (status: {{ trigger.body.status }})",
         },
       },
     ],
@@ -244,7 +256,13 @@ const paymentProcessed: WorkflowTemplate = {
   },
 };
 
-export const workflowTemplates: WorkflowTemplate[] = [documentProcessing, crmClientUpdate, fraudAlert, helpdeskTicketUpdate, paymentProcessed];
+export const workflowTemplates: WorkflowTemplate[] = [
+  documentProcessing,
+  crmClientUpdate,
+  fraudAlert,
+  helpdeskTicketUpdate,
+  paymentProcessed,
+];
 
 export function findWorkflowTemplate(id: string | null | undefined): WorkflowTemplate | undefined {
   return workflowTemplates.find((template) => template.id === id);

@@ -1,9 +1,11 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+
 import { ApiError, notFound } from "@/lib/api/api-error";
+import type { Db } from "@/lib/db";
 import { invalidateCachedWebhook } from "@/lib/webhooks/webhook-cache";
-import { updateWorkflowInput } from "./workflow-input";
+
 import { toWorkflowDto, type WorkflowDto } from "./workflow-dto";
+import { updateWorkflowInput } from "./workflow-input";
 
 /**
  * Renames or redescribes a workflow; a new definition becomes the next version, recorded in
@@ -21,8 +23,16 @@ export async function updateWorkflow(opts: { db: Db; workflowId: string; input: 
     const version = current.version + 1;
     await opts.db.$transaction(async (tx) => {
       // Conditional on the version we read: two concurrent saves cannot both become version n+1.
-      const { count } = await tx.workflow.updateMany({ where: { id: opts.workflowId, version: current.version }, data: { ...fields, definition: text, version } });
-      if (count === 0) throw new ApiError({ status: 409, code: "version_conflict", message: "The workflow was changed by someone else just now; reload it and save again" });
+      const { count } = await tx.workflow.updateMany({
+        where: { id: opts.workflowId, version: current.version },
+        data: { ...fields, definition: text, version },
+      });
+      if (count === 0)
+        throw new ApiError({
+          status: 409,
+          code: "version_conflict",
+          message: "The workflow was changed by someone else just now; reload it and save again",
+        });
       await tx.workflowVersion.create({ data: { workflowId: opts.workflowId, version, definition: text } });
     });
     // Webhooks cache the version they queue: runs queued from now on must record the new one.

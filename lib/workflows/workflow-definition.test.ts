@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyWorkflowDefinition, maxAttemptsOf, parseStoredDefinition, workflowDefinitionSchema } from "./workflow-definition";
+
+import {
+  emptyWorkflowDefinition,
+  maxAttemptsOf,
+  parseStoredDefinition,
+  workflowDefinitionSchema,
+} from "./workflow-definition";
 
 const transform = (id: string, expression = "trigger.body") => ({ id, type: "transform", config: { expression } });
 const steps = (count: number) => Array.from({ length: count }, (_, i) => transform(`s${i}`));
@@ -12,7 +18,10 @@ function issuesOf(value: unknown): { path: string; message: string }[] {
 
 describe("workflowDefinitionSchema", () => {
   it("accepts the empty definition and fills in the default retry policy", () => {
-    expect(workflowDefinitionSchema.parse(emptyWorkflowDefinition)).toEqual({ steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } });
+    expect(workflowDefinitionSchema.parse(emptyWorkflowDefinition)).toEqual({
+      steps: [],
+      retry: { maxAttempts: 3, backoffSeconds: 10 },
+    });
     expect(workflowDefinitionSchema.parse({ steps: [] })).toEqual(emptyWorkflowDefinition);
   });
 
@@ -27,7 +36,12 @@ describe("workflowDefinitionSchema", () => {
           id: "fetch",
           type: "http_request",
           timeoutSeconds: 30,
-          config: { method: "GET", url: "https://example.com/{{ trigger.body.id }}", headers: {}, failOnHttpError: true },
+          config: {
+            method: "GET",
+            url: "https://example.com/{{ trigger.body.id }}",
+            headers: {},
+            failOnHttpError: true,
+          },
         },
       ],
       retry: { maxAttempts: 5, backoffSeconds: 10 },
@@ -36,10 +50,22 @@ describe("workflowDefinitionSchema", () => {
 
   it.each([
     ["transform", { expression: "trigger.body.amount * 2" }, { expression: "trigger.body.amount * 2" }],
-    ["rules", { rules: [{ name: "big", when: "trigger.body.amount > 1000" }] }, { rules: [{ name: "big", when: "trigger.body.amount > 1000", score: 0 }] }],
-    ["record_write", { collection: "clients", key: "{{ trigger.body.id }}", data: "trigger.body" }, { collection: "clients", key: "{{ trigger.body.id }}", data: "trigger.body", mode: "merge" }],
+    [
+      "rules",
+      { rules: [{ name: "big", when: "trigger.body.amount > 1000" }] },
+      { rules: [{ name: "big", when: "trigger.body.amount > 1000", score: 0 }] },
+    ],
+    [
+      "record_write",
+      { collection: "clients", key: "{{ trigger.body.id }}", data: "trigger.body" },
+      { collection: "clients", key: "{{ trigger.body.id }}", data: "trigger.body", mode: "merge" },
+    ],
     ["record_read", { collection: "clients", key: "c-1" }, { collection: "clients", key: "c-1", required: false }],
-    ["llm_prompt", { prompt: "Summarise {{ trigger.body.text }}" }, { prompt: "Summarise {{ trigger.body.text }}", json: false }],
+    [
+      "llm_prompt",
+      { prompt: "Summarise {{ trigger.body.text }}" },
+      { prompt: "Summarise {{ trigger.body.text }}", json: false },
+    ],
     ["notify", { conversationKey: "t-1", message: "Hi" }, { conversationKey: "t-1", message: "Hi" }],
   ])("accepts a %s step with its defaults filled in", (type, config, expected) => {
     const [step] = workflowDefinitionSchema.parse({ steps: [{ id: "a", type, config }] }).steps;
@@ -47,7 +73,9 @@ describe("workflowDefinitionSchema", () => {
   });
 
   it("keeps a step's name and timeout", () => {
-    const [step] = workflowDefinitionSchema.parse({ steps: [{ ...transform("a"), name: " Amount ", timeoutSeconds: 600 }] }).steps;
+    const [step] = workflowDefinitionSchema.parse({
+      steps: [{ ...transform("a"), name: " Amount ", timeoutSeconds: 600 }],
+    }).steps;
     expect(step).toMatchObject({ name: "Amount", timeoutSeconds: 600 });
   });
 
@@ -60,24 +88,94 @@ describe("workflowDefinitionSchema", () => {
     ["duplicate step ids", { steps: [transform("a"), transform("a", "1")] }, "steps", "Step ids must be unique"],
     ["ids equal after trimming", { steps: [transform("a"), transform(" a")] }, "steps", "Step ids must be unique"],
     ["an empty step id", { steps: [transform("  ")] }, "steps.0.id", "Step id is required"],
-    ["a step id starting with a digit", { steps: [transform("1st")] }, "steps.0.id", "Step id: letters, digits and _, not starting with a digit"],
-    ["a step id with a dash", { steps: [transform("fetch-client")] }, "steps.0.id", "Step id: letters, digits and _, not starting with a digit"],
-    ["a step id with a dot", { steps: [transform("a.b")] }, "steps.0.id", "Step id: letters, digits and _, not starting with a digit"],
+    [
+      "a step id starting with a digit",
+      { steps: [transform("1st")] },
+      "steps.0.id",
+      "Step id: letters, digits and _, not starting with a digit",
+    ],
+    [
+      "a step id with a dash",
+      { steps: [transform("fetch-client")] },
+      "steps.0.id",
+      "Step id: letters, digits and _, not starting with a digit",
+    ],
+    [
+      "a step id with a dot",
+      { steps: [transform("a.b")] },
+      "steps.0.id",
+      "Step id: letters, digits and _, not starting with a digit",
+    ],
     ["a step id over 64 characters", { steps: [transform("x".repeat(65))] }, "steps.0.id", undefined],
-    ["an HTTP step without a url", { steps: [{ id: "a", type: "http_request", config: { method: "GET" } }] }, "steps.0.config.url", undefined],
-    ["an HTTP step with an empty url", { steps: [{ id: "a", type: "http_request", config: { url: "" } }] }, "steps.0.config.url", "URL is required"],
-    ["an HTTP step with an unknown method", { steps: [{ id: "a", type: "http_request", config: { url: "https://x.test", method: "TRACE" } }] }, "steps.0.config.method", undefined],
-    ["an HTTP step with a bad header name", { steps: [{ id: "a", type: "http_request", config: { url: "https://x.test", headers: { "bad header": "v" } } }] }, "steps.0.config.headers.bad header", undefined],
-    ["a transform without an expression", { steps: [{ id: "a", type: "transform", config: { expression: " " } }] }, "steps.0.config.expression", "Expression is required"],
-    ["a rules step without rules", { steps: [{ id: "a", type: "rules", config: { rules: [] } }] }, "steps.0.config.rules", "Add at least one rule"],
-    ["a record write to a bad collection", { steps: [{ id: "a", type: "record_write", config: { collection: "a b", key: "k", data: "1" } }] }, "steps.0.config.collection", "Use letters, digits, _ . and -"],
-    ["an LLM prompt without a prompt", { steps: [{ id: "a", type: "llm_prompt", config: { prompt: "" } }] }, "steps.0.config.prompt", "Prompt is required"],
-    ["a notify step without a message", { steps: [{ id: "a", type: "notify", config: { conversationKey: "k" } }] }, "steps.0.config.message", undefined],
-    ["an unknown field in a step's config", { steps: [{ id: "a", type: "transform", config: { expression: "1", extra: true } }] }, "steps.0.config", undefined],
+    [
+      "an HTTP step without a url",
+      { steps: [{ id: "a", type: "http_request", config: { method: "GET" } }] },
+      "steps.0.config.url",
+      undefined,
+    ],
+    [
+      "an HTTP step with an empty url",
+      { steps: [{ id: "a", type: "http_request", config: { url: "" } }] },
+      "steps.0.config.url",
+      "URL is required",
+    ],
+    [
+      "an HTTP step with an unknown method",
+      { steps: [{ id: "a", type: "http_request", config: { url: "https://x.test", method: "TRACE" } }] },
+      "steps.0.config.method",
+      undefined,
+    ],
+    [
+      "an HTTP step with a bad header name",
+      { steps: [{ id: "a", type: "http_request", config: { url: "https://x.test", headers: { "bad header": "v" } } }] },
+      "steps.0.config.headers.bad header",
+      undefined,
+    ],
+    [
+      "a transform without an expression",
+      { steps: [{ id: "a", type: "transform", config: { expression: " " } }] },
+      "steps.0.config.expression",
+      "Expression is required",
+    ],
+    [
+      "a rules step without rules",
+      { steps: [{ id: "a", type: "rules", config: { rules: [] } }] },
+      "steps.0.config.rules",
+      "Add at least one rule",
+    ],
+    [
+      "a record write to a bad collection",
+      { steps: [{ id: "a", type: "record_write", config: { collection: "a b", key: "k", data: "1" } }] },
+      "steps.0.config.collection",
+      "Use letters, digits, _ . and -",
+    ],
+    [
+      "an LLM prompt without a prompt",
+      { steps: [{ id: "a", type: "llm_prompt", config: { prompt: "" } }] },
+      "steps.0.config.prompt",
+      "Prompt is required",
+    ],
+    [
+      "a notify step without a message",
+      { steps: [{ id: "a", type: "notify", config: { conversationKey: "k" } }] },
+      "steps.0.config.message",
+      undefined,
+    ],
+    [
+      "an unknown field in a step's config",
+      { steps: [{ id: "a", type: "transform", config: { expression: "1", extra: true } }] },
+      "steps.0.config",
+      undefined,
+    ],
     ["an unknown field on a step", { steps: [{ ...transform("a"), retries: 2 }] }, "steps.0", undefined],
     ["a step without config", { steps: [{ id: "a", type: "transform" }] }, "steps.0.config", undefined],
     ["a zero timeout", { steps: [{ ...transform("a"), timeoutSeconds: 0 }] }, "steps.0.timeoutSeconds", undefined],
-    ["a timeout over 600 s", { steps: [{ ...transform("a"), timeoutSeconds: 601 }] }, "steps.0.timeoutSeconds", undefined],
+    [
+      "a timeout over 600 s",
+      { steps: [{ ...transform("a"), timeoutSeconds: 601 }] },
+      "steps.0.timeoutSeconds",
+      undefined,
+    ],
     ["0 attempts", { steps: [], retry: { maxAttempts: 0 } }, "retry.maxAttempts", "At least 1 attempt"],
     ["11 attempts", { steps: [], retry: { maxAttempts: 11 } }, "retry.maxAttempts", "At most 10 attempts"],
     ["fractional attempts", { steps: [], retry: { maxAttempts: 2.5 } }, "retry.maxAttempts", undefined],
@@ -100,12 +198,19 @@ describe("workflowDefinitionSchema", () => {
     ["a type with spaces around it", " transform "],
     ["the type's label instead of its name", "Transform"],
   ])("rejects a step with %s", (_name, type) => {
-    expect(issuesOf({ steps: [{ id: "a", type, config: { expression: "1" } }] }).map((issue) => issue.path)).toContain("steps.0.type");
+    expect(issuesOf({ steps: [{ id: "a", type, config: { expression: "1" } }] }).map((issue) => issue.path)).toContain(
+      "steps.0.type",
+    );
   });
 
   it("accepts the boundaries of the retry policy", () => {
-    expect(workflowDefinitionSchema.parse({ steps: [], retry: { maxAttempts: 1, backoffSeconds: 1 } }).retry).toEqual({ maxAttempts: 1, backoffSeconds: 1 });
-    expect(workflowDefinitionSchema.parse({ steps: [], retry: { maxAttempts: 10, backoffSeconds: 3_600 } }).retry).toEqual({ maxAttempts: 10, backoffSeconds: 3_600 });
+    expect(workflowDefinitionSchema.parse({ steps: [], retry: { maxAttempts: 1, backoffSeconds: 1 } }).retry).toEqual({
+      maxAttempts: 1,
+      backoffSeconds: 1,
+    });
+    expect(
+      workflowDefinitionSchema.parse({ steps: [], retry: { maxAttempts: 10, backoffSeconds: 3_600 } }).retry,
+    ).toEqual({ maxAttempts: 10, backoffSeconds: 3_600 });
   });
 });
 
@@ -124,14 +229,20 @@ describe("maxAttemptsOf", () => {
 
 describe("parseStoredDefinition", () => {
   it("parses stored text, filling in defaults", () => {
-    expect(parseStoredDefinition('{"steps":[{"id":"a","type":"record_read","config":{"collection":"c","key":"k"}}]}')).toEqual({
-      steps: [{ id: "a", type: "record_read", timeoutSeconds: 30, config: { collection: "c", key: "k", required: false } }],
+    expect(
+      parseStoredDefinition('{"steps":[{"id":"a","type":"record_read","config":{"collection":"c","key":"k"}}]}'),
+    ).toEqual({
+      steps: [
+        { id: "a", type: "record_read", timeoutSeconds: 30, config: { collection: "c", key: "k", required: false } },
+      ],
       retry: { maxAttempts: 3, backoffSeconds: 10 },
     });
   });
 
   it("reads back what it stored", () => {
-    const definition = workflowDefinitionSchema.parse({ steps: [transform("a"), { id: "b", type: "notify", config: { conversationKey: "k", message: "m\u0000" } }] });
+    const definition = workflowDefinitionSchema.parse({
+      steps: [transform("a"), { id: "b", type: "notify", config: { conversationKey: "k", message: "m\u0000" } }],
+    });
     expect(parseStoredDefinition(JSON.stringify(definition))).toEqual(definition);
   });
 

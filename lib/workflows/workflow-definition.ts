@@ -1,11 +1,17 @@
 import { z } from "zod";
+
 import { stepConfigSchemas, type StepType } from "./steps/step-schemas";
 
 // A workflow's definition, stored as JSON text in WorkflowVersion: ordered steps plus its
 // retry policy. Validated on save, so the engine only ever runs definitions that parse.
 
 const stepBase = {
-  id: z.string().trim().min(1, "Step id is required").max(64).regex(/^[A-Za-z_][\w]*$/, "Step id: letters, digits and _, not starting with a digit"),
+  id: z
+    .string()
+    .trim()
+    .min(1, "Step id is required")
+    .max(64)
+    .regex(/^[A-Za-z_][\w]*$/, "Step id: letters, digits and _, not starting with a digit"),
   name: z.string().trim().max(100).optional(),
   /** Seconds before the step is abandoned as failed. */
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
@@ -15,7 +21,10 @@ const stepVariants = Object.entries(stepConfigSchemas).map(([type, config]) =>
   z.strictObject({ ...stepBase, type: z.literal(type as StepType), config }),
 );
 
-export const workflowStepSchema = z.discriminatedUnion("type", stepVariants as unknown as [typeof stepVariants[number], ...typeof stepVariants]);
+export const workflowStepSchema = z.discriminatedUnion(
+  "type",
+  stepVariants as unknown as [(typeof stepVariants)[number], ...typeof stepVariants],
+);
 
 export const retryPolicySchema = z.strictObject({
   maxAttempts: z.number().int().min(1, "At least 1 attempt").max(10, "At most 10 attempts").default(3),

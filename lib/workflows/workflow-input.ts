@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { descriptionSchema, withoutNul } from "@/lib/agents/agent-input";
+
 import { workflowDefinitionSchema } from "./workflow-definition";
 
 export const workflowNameSchema = z
@@ -22,7 +24,9 @@ export const updateWorkflowInput = z
     description: descriptionSchema.optional(),
     definition: workflowDefinitionSchema.optional(),
   })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), { message: "Send name, description or definition to change" });
+  .refine((input) => Object.values(input).some((value) => value !== undefined), {
+    message: "Send name, description or definition to change",
+  });
 
 export type CreateWorkflowInput = z.input<typeof createWorkflowInput>;
 export type UpdateWorkflowInput = z.input<typeof updateWorkflowInput>;

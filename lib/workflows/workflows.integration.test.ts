@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+
 import { createAgent } from "@/lib/agents/create-agent";
 import { providers, useMigratedDatabase } from "@/test/databases";
+
 import { createWorkflow } from "./create-workflow";
 import { deleteWorkflow } from "./delete-workflow";
 import { getWorkflow } from "./get-workflow";
@@ -11,7 +13,12 @@ import { updateWorkflow } from "./update-workflow";
 const unknownId = "cl_no_such_thing";
 const definition = {
   steps: [
-    { id: "fetch", type: "http_request", timeoutSeconds: 30, config: { method: "GET", url: "https://example.com", headers: {}, failOnHttpError: true } },
+    {
+      id: "fetch",
+      type: "http_request",
+      timeoutSeconds: 30,
+      config: { method: "GET", url: "https://example.com", headers: {}, failOnHttpError: true },
+    },
     { id: "summary", type: "transform", timeoutSeconds: 5, config: { expression: "steps.fetch.body" } },
   ],
   retry: { maxAttempts: 4, backoffSeconds: 20 },
@@ -25,13 +32,23 @@ describe.each(providers)("workflows on %s", (provider) => {
   async function agentWithWorkflow() {
     const { db } = database;
     const agent = await createAgent({ db, input: { name: "Agent" } });
-    const workflow = await createWorkflow({ db, agentId: agent.id, input: { name: " Ingest ", description: "from OCR" } });
+    const workflow = await createWorkflow({
+      db,
+      agentId: agent.id,
+      input: { name: " Ingest ", description: "from OCR" },
+    });
     return { agent, workflow };
   }
 
   it("creates a workflow at version 1 with an empty definition", async () => {
     const { agent, workflow } = await agentWithWorkflow();
-    expect(workflow).toMatchObject({ agentId: agent.id, name: "Ingest", description: "from OCR", version: 1, definition: emptyDefinition });
+    expect(workflow).toMatchObject({
+      agentId: agent.id,
+      name: "Ingest",
+      description: "from OCR",
+      version: 1,
+      definition: emptyDefinition,
+    });
     expect(await getWorkflow({ db: database.db, workflowId: workflow.id })).toEqual(workflow);
     const versions = await database.db.workflowVersion.findMany({ where: { workflowId: workflow.id } });
     expect(versions.map((row) => [row.version, JSON.parse(row.definition)])).toEqual([[1, emptyDefinition]]);
@@ -42,7 +59,10 @@ describe.each(providers)("workflows on %s", (provider) => {
     const agent = await createAgent({ db, input: { name: "Agent" } });
     const input = { steps: [{ id: "double", type: "transform", config: { expression: "trigger.body.n * 2" } }] };
     const workflow = await createWorkflow({ db, agentId: agent.id, input: { name: "Double", definition: input } });
-    const expected = { steps: [{ id: "double", type: "transform", timeoutSeconds: 30, config: { expression: "trigger.body.n * 2" } }], retry: emptyDefinition.retry };
+    const expected = {
+      steps: [{ id: "double", type: "transform", timeoutSeconds: 30, config: { expression: "trigger.body.n * 2" } }],
+      retry: emptyDefinition.retry,
+    };
     expect(workflow).toMatchObject({ version: 1, definition: expected });
     const versions = await db.workflowVersion.findMany({ where: { workflowId: workflow.id } });
     expect(versions.map((row) => [row.version, JSON.parse(row.definition)])).toEqual([[1, expected]]);
@@ -72,7 +92,10 @@ describe.each(providers)("workflows on %s", (provider) => {
     expect(again).toMatchObject({ version: 3, definition: emptyDefinition });
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(again);
     // Every version stays recorded, so runs queued earlier still execute what they were queued with.
-    const versions = await db.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: "asc" } });
+    const versions = await db.workflowVersion.findMany({
+      where: { workflowId: workflow.id },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((row) => [row.version, JSON.parse(row.definition)])).toEqual([
       [1, emptyDefinition],
       [2, definition],
@@ -96,7 +119,9 @@ describe.each(providers)("workflows on %s", (provider) => {
     await expect(listWorkflows({ db, agentId: unknownId })).rejects.toMatchObject(agentNotFound);
     const workflowNotFound = { status: 404, code: "not_found", message: `Workflow ${unknownId} was not found` };
     await expect(getWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
-    await expect(updateWorkflow({ db, workflowId: unknownId, input: { name: "x" } })).rejects.toMatchObject(workflowNotFound);
+    await expect(updateWorkflow({ db, workflowId: unknownId, input: { name: "x" } })).rejects.toMatchObject(
+      workflowNotFound,
+    );
     await expect(deleteWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
     expect(await db.workflow.count()).toBe(0);
   });

@@ -1,5 +1,5 @@
 // Liveness and readiness: answers 200 once the database is migrated and reachable, 503 otherwise.
-import { getDb, getDatabaseTargetFromEnv } from "@/lib/db";
+import { getDatabaseTargetFromEnv, getDb } from "@/lib/db";
 
 export async function GET() {
   try {
@@ -8,6 +8,9 @@ export async function GET() {
     return Response.json({ status: "ok", database: getDatabaseTargetFromEnv().provider });
   } catch (error) {
     console.error("health check failed", error);
-    return Response.json({ status: "unavailable", error: { code: "database_unavailable", message: "The database is not reachable" } }, { status: 503 });
+    return Response.json(
+      { status: "unavailable", error: { code: "database_unavailable", message: "The database is not reachable" } },
+      { status: 503 },
+    );
   }
 }

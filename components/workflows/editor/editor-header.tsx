@@ -1,7 +1,9 @@
 "use client";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+
 import type { WorkflowEditorState } from "./use-workflow-editor";
 
 export type EditorView = "form" | "json";
@@ -34,7 +36,11 @@ export function EditorHeader(props: {
           <p role="status" className="text-sm text-green-700">
             {editor.savedVersion !== null && !editor.dirty ? `Saved as v${editor.savedVersion}` : ""}
           </p>
-          <div role="group" aria-label="Editor view" className="inline-flex rounded-md shadow-sm ring-1 ring-inset ring-slate-300">
+          <div
+            role="group"
+            aria-label="Editor view"
+            className="inline-flex rounded-md shadow-sm ring-1 ring-slate-300 ring-inset"
+          >
             {(["form", "json"] as const).map((view) => (
               <button
                 key={view}
@@ -61,15 +67,17 @@ export function EditorHeader(props: {
           )}
         </div>
       </div>
-      {props.readOnly ? <p className="text-sm text-slate-600">Viewers can read this workflow; a builder can change and test it.</p> : null}
+      {props.readOnly ? (
+        <p className="text-sm text-slate-600">Viewers can read this workflow; a builder can change and test it.</p>
+      ) : null}
       {blocked ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-          Fix {problemCount === 1 ? "1 problem" : `${problemCount} problems`} before saving; {problemCount === 1 ? "it is" : "they are"} marked at the
-          fields.
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 ring-inset">
+          Fix {problemCount === 1 ? "1 problem" : `${problemCount} problems`} before saving;{" "}
+          {problemCount === 1 ? "it is" : "they are"} marked at the fields.
         </p>
       ) : null}
       {editor.save.error && !blocked ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 ring-inset">
           Not saved: {editor.save.error.message}
         </p>
       ) : null}

@@ -1,14 +1,25 @@
 "use client";
+
 import { useState } from "react";
-import { workflowDefinitionSchema } from "@/lib/workflows/workflow-definition";
+
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
+import { workflowDefinitionSchema } from "@/lib/workflows/workflow-definition";
+
 import { describeIssue, type DraftDefinition } from "./validate-draft";
 
 type Result = { kind: "error"; messages: string[] } | { kind: "applied" } | null;
 
 /** The whole definition as editable JSON; only a valid definition can be applied to the draft. */
-export function JsonView({ draft, onApply, readOnly }: { draft: DraftDefinition; onApply: (definition: DraftDefinition) => void; readOnly: boolean }) {
+export function JsonView({
+  draft,
+  onApply,
+  readOnly,
+}: {
+  draft: DraftDefinition;
+  onApply: (definition: DraftDefinition) => void;
+  readOnly: boolean;
+}) {
   const [text, setText] = useState(() => JSON.stringify(draft, null, 2));
   const [result, setResult] = useState<Result>(null);
   const unchanged = text === JSON.stringify(draft, null, 2);
@@ -23,7 +34,12 @@ export function JsonView({ draft, onApply, readOnly }: { draft: DraftDefinition;
     }
     const parsed = workflowDefinitionSchema.safeParse(value);
     if (!parsed.success) {
-      setResult({ kind: "error", messages: parsed.error.issues.map((issue) => `${issue.path.join(".") || "definition"}: ${describeIssue(issue)}`) });
+      setResult({
+        kind: "error",
+        messages: parsed.error.issues.map(
+          (issue) => `${issue.path.join(".") || "definition"}: ${describeIssue(issue)}`,
+        ),
+      });
       return;
     }
     onApply(parsed.data);
@@ -32,7 +48,10 @@ export function JsonView({ draft, onApply, readOnly }: { draft: DraftDefinition;
   }
 
   return (
-    <section aria-labelledby="json-heading" className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="json-heading"
+      className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <div>
         <h2 id="json-heading" className="text-base font-semibold text-slate-900">
           Definition JSON
@@ -61,7 +80,11 @@ export function JsonView({ draft, onApply, readOnly }: { draft: DraftDefinition;
         className={`${inputClass} font-mono text-[12.5px] leading-relaxed`}
       />
       {result?.kind === "error" ? (
-        <div id="definition-json-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
+        <div
+          id="definition-json-error"
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 ring-inset"
+        >
           <p className="font-medium">This JSON cannot be applied:</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 font-mono text-[12.5px]">
             {result.messages.slice(0, 10).map((message, index) => (

@@ -1,5 +1,7 @@
 "use client";
+
 import { TextField } from "@/components/ui/text-field";
+
 import { numberText, parseNumberInput } from "../step-forms/fields";
 import { readOnlyFieldsetClass } from "./read-only-fields";
 import type { WorkflowEditorState } from "./use-workflow-editor";
@@ -10,12 +12,17 @@ export function RetryPolicyFields({ editor, readOnly }: { editor: WorkflowEditor
   const set = (patch: Partial<typeof retry>) => editor.update({ type: "setRetry", retry: { ...retry, ...patch } });
 
   return (
-    <section aria-labelledby="retry-heading" className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="retry-heading"
+      className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <div>
         <h2 id="retry-heading" className="text-base font-semibold text-slate-900">
           Retry policy
         </h2>
-        <p className="text-sm text-slate-600">A failed run resumes at the failed step; earlier steps are not run again.</p>
+        <p className="text-sm text-slate-600">
+          A failed run resumes at the failed step; earlier steps are not run again.
+        </p>
       </div>
       <fieldset disabled={readOnly} className={`grid gap-4 sm:grid-cols-2 ${readOnlyFieldsetClass}`}>
         <TextField

@@ -1,7 +1,9 @@
 "use client";
-import { stepTypeLabels } from "@/lib/workflows/steps/step-schemas";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { stepTypeLabels } from "@/lib/workflows/steps/step-schemas";
+
 import { StepForm } from "../step-forms/step-form";
 import { readOnlyFieldsetClass } from "./read-only-fields";
 import { summarizeStep } from "./step-summary";
@@ -30,9 +32,15 @@ export function StepCard(props: Props) {
   const formId = `step-form-${props.formKey}`;
 
   return (
-    <li aria-label={`Step ${label}`} className={`rounded-xl bg-white shadow-sm ring-1 ${props.problemCount > 0 ? "ring-red-300" : "ring-slate-200"}`}>
+    <li
+      aria-label={`Step ${label}`}
+      className={`rounded-xl bg-white shadow-sm ring-1 ${props.problemCount > 0 ? "ring-red-300" : "ring-slate-200"}`}
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-        <span aria-hidden className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-indigo-50 text-sm font-semibold text-indigo-700">
+        <span
+          aria-hidden
+          className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-indigo-50 text-sm font-semibold text-indigo-700"
+        >
           {index + 1}
         </span>
         <div className="min-w-0 flex-1 basis-56 cursor-pointer" onClick={() => props.onToggle(!props.open)}>
@@ -40,22 +48,52 @@ export function StepCard(props: Props) {
             <Badge tone="indigo">{stepTypeLabels[step.type] ?? step.type}</Badge>
             <span className="font-mono text-sm font-medium text-slate-900">{step.id || "(no id)"}</span>
             {step.name ? <span className="truncate text-sm text-slate-600">{step.name}</span> : null}
-            {props.problemCount > 0 ? <Badge tone="red">{props.problemCount === 1 ? "1 problem" : `${props.problemCount} problems`}</Badge> : null}
+            {props.problemCount > 0 ? (
+              <Badge tone="red">{props.problemCount === 1 ? "1 problem" : `${props.problemCount} problems`}</Badge>
+            ) : null}
           </div>
-          {props.open ? null : <p className="mt-1 truncate font-mono text-xs text-slate-500">{summarizeStep(step) || "\u00a0"}</p>}
+          {props.open ? null : (
+            <p className="mt-1 truncate font-mono text-xs text-slate-500">{summarizeStep(step) || "\u00a0"}</p>
+          )}
         </div>
         <div className="ml-auto flex items-center gap-0.5">
           {props.readOnly ? null : (
             <>
-              <IconButton label={`Move ${label} up`} disabled={index === 0} onClick={() => props.onMove(-1)} path="M10 4l-5 5h3.5v7h3V9H15z" />
-              <IconButton label={`Move ${label} down`} disabled={index === props.count - 1} onClick={() => props.onMove(1)} path="M10 16l5-5h-3.5V4h-3v7H5z" />
-              <Button variant="ghost" className="text-red-700! shadow-none!" aria-label={`Remove ${label}`} onClick={props.onRemove}>
+              <IconButton
+                label={`Move ${label} up`}
+                disabled={index === 0}
+                onClick={() => props.onMove(-1)}
+                path="M10 4l-5 5h3.5v7h3V9H15z"
+              />
+              <IconButton
+                label={`Move ${label} down`}
+                disabled={index === props.count - 1}
+                onClick={() => props.onMove(1)}
+                path="M10 16l5-5h-3.5V4h-3v7H5z"
+              />
+              <Button
+                variant="ghost"
+                className="text-red-700! shadow-none!"
+                aria-label={`Remove ${label}`}
+                onClick={props.onRemove}
+              >
                 Remove
               </Button>
             </>
           )}
-          <Button variant="secondary" aria-label={`${props.readOnly ? "Show" : "Edit"} ${label}`} aria-expanded={props.open} aria-controls={props.open ? formId : undefined} onClick={() => props.onToggle(!props.open)}>
-            <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={`h-4 w-4 transition-transform ${props.open ? "rotate-180" : ""}`}>
+          <Button
+            variant="secondary"
+            aria-label={`${props.readOnly ? "Show" : "Edit"} ${label}`}
+            aria-expanded={props.open}
+            aria-controls={props.open ? formId : undefined}
+            onClick={() => props.onToggle(!props.open)}
+          >
+            <svg
+              aria-hidden
+              viewBox="0 0 20 20"
+              fill="currentColor"
+              className={`h-4 w-4 transition-transform ${props.open ? "rotate-180" : ""}`}
+            >
               <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
             </svg>
           </Button>
@@ -65,7 +103,14 @@ export function StepCard(props: Props) {
         <div id={formId} className="border-t border-slate-100 px-4 py-4">
           {/* A disabled fieldset makes every field and button of the form read-only in one place. */}
           <fieldset disabled={props.readOnly} className={readOnlyFieldsetClass}>
-            <StepForm key={props.formKey} step={step} path={`steps.${index}`} onChange={props.onChange} errorAt={props.errorAt} autoFocus={props.autoFocus} />
+            <StepForm
+              key={props.formKey}
+              step={step}
+              path={`steps.${index}`}
+              onChange={props.onChange}
+              errorAt={props.errorAt}
+              autoFocus={props.autoFocus}
+            />
           </fieldset>
         </div>
       ) : null}
@@ -73,9 +118,26 @@ export function StepCard(props: Props) {
   );
 }
 
-function IconButton({ label, disabled, onClick, path }: { label: string; disabled: boolean; onClick: () => void; path: string }) {
+function IconButton({
+  label,
+  disabled,
+  onClick,
+  path,
+}: {
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+  path: string;
+}) {
   return (
-    <Button variant="ghost" className="px-2 shadow-none!" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+    <Button
+      variant="ghost"
+      className="px-2 shadow-none!"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
       <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
         <path d={path} />
       </svg>

@@ -1,4 +1,5 @@
 import type { StepType } from "@/lib/workflows/steps/step-schemas";
+
 import type { DraftStep } from "./validate-draft";
 
 // What "Add step" inserts: a readable id and the fields the builder fills in first.

@@ -1,9 +1,11 @@
 "use client";
-import { stepTypeLabels, stepTypes } from "@/lib/workflows/steps/step-schemas";
+
 import { DropdownMenu } from "@/components/ui/dropdown-menu";
+import { stepTypeLabels, stepTypes } from "@/lib/workflows/steps/step-schemas";
+
 import { StepCard } from "./step-card";
-import { countStepProblems } from "./validate-draft";
 import type { WorkflowEditorState } from "./use-workflow-editor";
+import { countStepProblems } from "./validate-draft";
 
 /** The ordered steps as cards, and Add step with its type picker. */
 export function StepList({ editor, readOnly }: { editor: WorkflowEditorState; readOnly: boolean }) {
@@ -14,7 +16,10 @@ export function StepList({ editor, readOnly }: { editor: WorkflowEditorState; re
   const addStep = (
     <DropdownMenu
       label="Add step"
-      items={stepTypes.map((type) => ({ label: stepTypeLabels[type], onSelect: () => update({ type: "add", stepType: type }) }))}
+      items={stepTypes.map((type) => ({
+        label: stepTypeLabels[type],
+        onSelect: () => update({ type: "add", stepType: type }),
+      }))}
     />
   );
 
@@ -27,13 +32,13 @@ export function StepList({ editor, readOnly }: { editor: WorkflowEditorState; re
           </h2>
           <p className="text-sm text-slate-600">
             Run in order. Fields read the run context: <code className="font-mono text-[13px]">trigger.body</code>,{" "}
-            <code className="font-mono text-[13px]">trigger.headers</code> and <code className="font-mono text-[13px]">steps.&lt;id&gt;</code>, the
-            output of an earlier step.
+            <code className="font-mono text-[13px]">trigger.headers</code> and{" "}
+            <code className="font-mono text-[13px]">steps.&lt;id&gt;</code>, the output of an earlier step.
           </p>
         </div>
       </div>
       {listError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 ring-inset">
           {listError}
         </p>
       ) : null}
@@ -41,7 +46,9 @@ export function StepList({ editor, readOnly }: { editor: WorkflowEditorState; re
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
           <p className="text-sm font-medium text-slate-900">No steps yet</p>
           <p className="mt-1 text-sm text-slate-600">
-            {readOnly ? "A builder can add steps to this workflow." : "Add the first step: fetch data over HTTP, transform it, check rules, store records, ask an LLM or notify."}
+            {readOnly
+              ? "A builder can add steps to this workflow."
+              : "Add the first step: fetch data over HTTP, transform it, check rules, store records, ask an LLM or notify."}
           </p>
         </div>
       ) : (

@@ -1,13 +1,16 @@
 "use client";
+
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { inputClass } from "@/components/ui/text-field";
+
 import { ExecutionStatusBadge } from "@/components/executions/execution-status-badge";
 import { formatDuration } from "@/components/executions/format-run";
 import { RunSteps } from "@/components/executions/run-steps";
 import { runPagePath, useExecution } from "@/components/executions/use-executions";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { inputClass } from "@/components/ui/text-field";
+
 import { useTestRun } from "../use-workflow";
 
 function parseBody(text: string): { value?: unknown; error?: string } {
@@ -19,7 +22,13 @@ function parseBody(text: string): { value?: unknown; error?: string } {
 }
 
 /** Runs the saved version with a sample trigger body and follows the run live, step by step. */
-export function TestRunPanel(props: { agentId: string; workflowId: string; version: number; dirty: boolean; initialBody: string }) {
+export function TestRunPanel(props: {
+  agentId: string;
+  workflowId: string;
+  version: number;
+  dirty: boolean;
+  initialBody: string;
+}) {
   const [bodyText, setBodyText] = useState(props.initialBody);
   const [executionId, setExecutionId] = useState<string | null>(null);
   const testRun = useTestRun(props.agentId, props.workflowId);
@@ -28,12 +37,17 @@ export function TestRunPanel(props: { agentId: string; workflowId: string; versi
   const run = execution.data;
 
   return (
-    <section aria-labelledby="test-run-heading" className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="test-run-heading"
+      className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <div>
         <h2 id="test-run-heading" className="text-base font-semibold text-slate-900">
           Test run
         </h2>
-        <p className="text-sm text-slate-600">Runs the saved version (v{props.version}) with this trigger body, as if a webhook had sent it.</p>
+        <p className="text-sm text-slate-600">
+          Runs the saved version (v{props.version}) with this trigger body, as if a webhook had sent it.
+        </p>
       </div>
       <div className="space-y-1">
         <label htmlFor="sample-body" className="block text-sm font-medium text-slate-800">
@@ -84,11 +98,18 @@ export function TestRunPanel(props: { agentId: string; workflowId: string; versi
                 v{run.workflowVersion} · {formatDuration(run.durationMs)}
               </span>
             </span>
-            <Link href={runPagePath(props.agentId, run.id)} className="ml-auto text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            <Link
+              href={runPagePath(props.agentId, run.id)}
+              className="ml-auto text-sm font-medium text-indigo-600 hover:text-indigo-500"
+            >
               Open run
             </Link>
           </div>
-          {run.error ? <p className="whitespace-pre-wrap break-words rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">{run.error}</p> : null}
+          {run.error ? (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm break-words whitespace-pre-wrap text-red-800 ring-1 ring-red-200 ring-inset">
+              {run.error}
+            </p>
+          ) : null}
           <RunSteps key={run.id} run={run} label="Test run steps" openFinished compact />
         </div>
       ) : null}

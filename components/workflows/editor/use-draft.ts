@@ -1,6 +1,9 @@
 "use client";
+
 import { useReducer } from "react";
+
 import type { StepType } from "@/lib/workflows/steps/step-schemas";
+
 import { createDefaultStep } from "./step-defaults";
 import type { DraftDefinition, DraftStep } from "./validate-draft";
 
@@ -50,11 +53,21 @@ function reducer(state: State, action: Action): State {
       };
     }
     case "updateStep":
-      return { ...state, definition: { ...definition, steps: definition.steps.map((step, i) => (i === action.index ? action.step : step)) } };
+      return {
+        ...state,
+        definition: {
+          ...definition,
+          steps: definition.steps.map((step, i) => (i === action.index ? action.step : step)),
+        },
+      };
     case "move": {
       const other = action.index + action.delta;
       if (other < 0 || other >= definition.steps.length) return state;
-      return { ...state, definition: { ...definition, steps: swap(definition.steps, action.index, other) }, keys: swap(state.keys, action.index, other) };
+      return {
+        ...state,
+        definition: { ...definition, steps: swap(definition.steps, action.index, other) },
+        keys: swap(state.keys, action.index, other),
+      };
     }
     case "remove":
       return {
@@ -63,9 +76,17 @@ function reducer(state: State, action: Action): State {
         keys: state.keys.filter((_, i) => i !== action.index),
       };
     case "add": {
-      const step = createDefaultStep(action.stepType, definition.steps.map((existing) => existing.id));
+      const step = createDefaultStep(
+        action.stepType,
+        definition.steps.map((existing) => existing.id),
+      );
       const key = newKey();
-      return { ...state, definition: { ...definition, steps: [...definition.steps, step] }, keys: [...state.keys, key], addedKey: key };
+      return {
+        ...state,
+        definition: { ...definition, steps: [...definition.steps, step] },
+        keys: [...state.keys, key],
+        addedKey: key,
+      };
     }
     case "setRetry":
       return { ...state, definition: { ...definition, retry: action.retry } };
@@ -77,4 +98,3 @@ export function useDraft(initial: DraftDefinition) {
 }
 
 export type DraftAction = Action;
-

@@ -1,7 +1,10 @@
 "use client";
+
 import { useMemo, useState } from "react";
-import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+
 import { ApiClientError } from "@/lib/client/api-client";
+import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+
 import { useSaveDefinition } from "../use-workflow";
 import { useDraft, type DraftAction } from "./use-draft";
 import { sameDefinition, validateDraft, type DraftDefinition } from "./validate-draft";
@@ -59,7 +62,9 @@ export function useWorkflowEditor(agentId: string, workflow: WorkflowDto) {
       },
       onError: (error) => {
         if (!(error instanceof ApiClientError) || error.issues.length === 0) return;
-        const mapped = Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^definition\.?/, ""), issue.message]));
+        const mapped = Object.fromEntries(
+          error.issues.map((issue) => [issue.field.replace(/^definition\.?/, ""), issue.message]),
+        );
         setServerErrors(mapped);
         setShowAll(true);
         openStepsWithProblems(Object.keys(mapped));

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import { findExpressionError } from "@/lib/workflows/expressions";
 import type { StepType } from "@/lib/workflows/steps/step-schemas";
 import { workflowDefinitionSchema, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
@@ -6,7 +7,13 @@ import { workflowDefinitionSchema, type WorkflowDefinition } from "@/lib/workflo
 // The editor's draft: shaped like a definition, but any field may hold what the builder typed
 // so far (or what the JSON view pasted). validateDraft says what is wrong, field by field.
 
-export type DraftStep = { id: string; type: StepType; name?: string; timeoutSeconds?: number; config: Record<string, unknown> };
+export type DraftStep = {
+  id: string;
+  type: StepType;
+  name?: string;
+  timeoutSeconds?: number;
+  config: Record<string, unknown>;
+};
 export type DraftDefinition = { steps: DraftStep[]; retry: { maxAttempts?: number; backoffSeconds?: number } };
 
 export type Problem = { path: string; message: string };
@@ -45,9 +52,15 @@ function findExpressionProblems(step: DraftStep, path: string): Problem[] {
   };
   const walk = (value: unknown, at: string, key: string) => {
     if (typeof value === "string") {
-      const isExpression = key === "expression" || key === "when" || key === "stopWhen" || (step.type === "record_write" && at === `${path}.config.data`);
+      const isExpression =
+        key === "expression" ||
+        key === "when" ||
+        key === "stopWhen" ||
+        (step.type === "record_write" && at === `${path}.config.data`);
       if (isExpression) check(value, at, "Expression: ");
-      else for (const part of value.matchAll(templatePart)) check(part[1].trim(), at, `In {{ ${part[1].trim().slice(0, 40)} }}: `);
+      else
+        for (const part of value.matchAll(templatePart))
+          check(part[1].trim(), at, `In {{ ${part[1].trim().slice(0, 40)} }}: `);
     } else if (value && typeof value === "object") {
       for (const [childKey, child] of Object.entries(value)) walk(child, `${at}.${childKey}`, childKey);
     }
@@ -58,10 +71,14 @@ function findExpressionProblems(step: DraftStep, path: string): Problem[] {
 
 export function validateDraft(draft: DraftDefinition): DraftValidation {
   const result = workflowDefinitionSchema.safeParse(draft);
-  const problems: Problem[] = (result.error?.issues ?? []).map((issue) => ({ path: issue.path.map(String).join("."), message: describeIssue(issue) }));
+  const problems: Problem[] = (result.error?.issues ?? []).map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: describeIssue(issue),
+  }));
   const ids = draft.steps.map((step) => (typeof step.id === "string" ? step.id.trim() : step.id));
   ids.forEach((id, index) => {
-    if (id && ids.indexOf(id) !== index) problems.push({ path: `steps.${index}.id`, message: "Another step has this id" });
+    if (id && ids.indexOf(id) !== index)
+      problems.push({ path: `steps.${index}.id`, message: "Another step has this id" });
   });
   draft.steps.forEach((step, index) => problems.push(...findExpressionProblems(step, `steps.${index}`)));
 

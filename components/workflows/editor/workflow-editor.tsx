@@ -1,13 +1,16 @@
 "use client";
+
 import Link from "next/link";
 import { useState } from "react";
-import { ApiClientError } from "@/lib/client/api-client";
-import { findWorkflowTemplate } from "@/lib/workflows/templates";
-import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+
+import { useCurrentUser } from "@/components/auth/use-current-user";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
-import { useCurrentUser } from "@/components/auth/use-current-user";
+import { ApiClientError } from "@/lib/client/api-client";
+import { findWorkflowTemplate } from "@/lib/workflows/templates";
+import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
+
 import { useWorkflow } from "../use-workflow";
 import { workflowsPagePath } from "../workflow-paths";
 import { EditorHeader, type EditorView } from "./editor-header";
@@ -25,7 +28,9 @@ export function WorkflowEditor(props: { agentId: string; workflowId: string; tem
       ← Back to Workflows
     </Link>
   );
-  const notFound = (workflow.error instanceof ApiClientError && workflow.error.status === 404) || (workflow.data && workflow.data.agentId !== props.agentId);
+  const notFound =
+    (workflow.error instanceof ApiClientError && workflow.error.status === 404) ||
+    (workflow.data && workflow.data.agentId !== props.agentId);
 
   if (notFound) {
     return (
@@ -51,12 +56,27 @@ export function WorkflowEditor(props: { agentId: string; workflowId: string; tem
       </nav>
       <ErrorNotice error={workflow.error} />
       {workflow.isPending ? <Loading label="Loading workflow…" /> : null}
-      {workflow.data ? <EditorBody key={workflow.data.id} agentId={props.agentId} workflow={workflow.data} templateId={props.templateId} /> : null}
+      {workflow.data ? (
+        <EditorBody
+          key={workflow.data.id}
+          agentId={props.agentId}
+          workflow={workflow.data}
+          templateId={props.templateId}
+        />
+      ) : null}
     </div>
   );
 }
 
-function EditorBody({ agentId, workflow, templateId }: { agentId: string; workflow: WorkflowDto; templateId?: string }) {
+function EditorBody({
+  agentId,
+  workflow,
+  templateId,
+}: {
+  agentId: string;
+  workflow: WorkflowDto;
+  templateId?: string;
+}) {
   const editor = useWorkflowEditor(agentId, workflow);
   const [view, setView] = useState<EditorView>("form");
   const sampleBody = findWorkflowTemplate(templateId)?.sampleBody ?? {};
@@ -66,7 +86,13 @@ function EditorBody({ agentId, workflow, templateId }: { agentId: string; workfl
   return (
     <>
       <EditorHeader workflow={workflow} editor={editor} view={view} onViewChange={setView} readOnly={readOnly} />
-      <div className={readOnly ? "grid items-start gap-6" : "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]"}>
+      <div
+        className={
+          readOnly
+            ? "grid items-start gap-6"
+            : "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]"
+        }
+      >
         <div
           className="min-w-0 space-y-6"
           // Leaving a field shows its errors; blur bubbles here from every input of the form.
@@ -83,7 +109,13 @@ function EditorBody({ agentId, workflow, templateId }: { agentId: string; workfl
         </div>
         {readOnly ? null : (
           <aside className="min-w-0">
-            <TestRunPanel agentId={agentId} workflowId={workflow.id} version={workflow.version} dirty={editor.dirty} initialBody={JSON.stringify(sampleBody, null, 2)} />
+            <TestRunPanel
+              agentId={agentId}
+              workflowId={workflow.id}
+              version={workflow.version}
+              dirty={editor.dirty}
+              initialBody={JSON.stringify(sampleBody, null, 2)}
+            />
           </aside>
         )}
       </div>

@@ -1,5 +1,7 @@
 "use client";
+
 import { useState } from "react";
+
 import { ExpressionField, type ConfigFormProps } from "./fields";
 
 function bodyText(body: unknown): string {
@@ -21,7 +23,8 @@ function parseBody(text: string): unknown {
 export function BodyField({ config, onChange, field }: ConfigFormProps) {
   const [text, setText] = useState(() => bodyText(config.body));
   const value = parseBody(text);
-  const kind = value === undefined ? "No body" : typeof value === "string" ? "Sent as a template string" : "Sent as JSON";
+  const kind =
+    value === undefined ? "No body" : typeof value === "string" ? "Sent as a template string" : "Sent as JSON";
 
   return (
     <ExpressionField

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+
 import { inputClass, TextAreaField, TextField, type FieldProps } from "@/components/ui/text-field";
 
 /** What every step type's form gets: its config, a setter, and each field's input name and error. */

@@ -1,7 +1,10 @@
 "use client";
+
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
+
 import { textOf, type ConfigFormProps } from "./fields";
 
 type Row = { name: string; value: string };
@@ -13,8 +16,11 @@ const codeInputClass = `${inputClass} font-mono text-[13px]`;
  * object. A row without a name is sent as "" so the schema reports it at the row.
  */
 export function HeadersEditor({ config, onChange, field }: ConfigFormProps) {
-  const headers = config.headers && typeof config.headers === "object" ? (config.headers as Record<string, unknown>) : {};
-  const [rows, setRows] = useState<Row[]>(() => Object.entries(headers).map(([name, value]) => ({ name, value: textOf(value) })));
+  const headers =
+    config.headers && typeof config.headers === "object" ? (config.headers as Record<string, unknown>) : {};
+  const [rows, setRows] = useState<Row[]>(() =>
+    Object.entries(headers).map(([name, value]) => ({ name, value: textOf(value) })),
+  );
 
   function change(next: Row[]) {
     setRows(next);
@@ -25,10 +31,15 @@ export function HeadersEditor({ config, onChange, field }: ConfigFormProps) {
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">Headers</legend>
-      {rows.length === 0 ? <p className="text-xs text-slate-500">No headers. Values may use {"{{ }}"} templates.</p> : null}
+      {rows.length === 0 ? (
+        <p className="text-xs text-slate-500">No headers. Values may use {"{{ }}"} templates.</p>
+      ) : null}
       {rows.map((row, index) => {
         const { name, error } = field(`headers.${row.name.trim()}`);
-        const duplicate = row.name.trim() !== "" && names.indexOf(names[index]) !== index ? "This header is already set above" : undefined;
+        const duplicate =
+          row.name.trim() !== "" && names.indexOf(names[index]) !== index
+            ? "This header is already set above"
+            : undefined;
         const message = error ?? duplicate;
         return (
           <div key={index} className="space-y-1">
@@ -42,7 +53,9 @@ export function HeadersEditor({ config, onChange, field }: ConfigFormProps) {
                   aria-invalid={message ? true : undefined}
                   className={codeInputClass}
                   value={row.name}
-                  onChange={(event) => change(rows.map((item, i) => (i === index ? { ...item, name: event.target.value } : item)))}
+                  onChange={(event) =>
+                    change(rows.map((item, i) => (i === index ? { ...item, name: event.target.value } : item)))
+                  }
                 />
               </div>
               <div className="min-w-0 flex-1">
@@ -53,10 +66,16 @@ export function HeadersEditor({ config, onChange, field }: ConfigFormProps) {
                   spellCheck={false}
                   className={codeInputClass}
                   value={row.value}
-                  onChange={(event) => change(rows.map((item, i) => (i === index ? { ...item, value: event.target.value } : item)))}
+                  onChange={(event) =>
+                    change(rows.map((item, i) => (i === index ? { ...item, value: event.target.value } : item)))
+                  }
                 />
               </div>
-              <Button variant="ghost" aria-label={`Remove header ${index + 1}`} onClick={() => change(rows.filter((_, i) => i !== index))}>
+              <Button
+                variant="ghost"
+                aria-label={`Remove header ${index + 1}`}
+                onClick={() => change(rows.filter((_, i) => i !== index))}
+              >
                 <span aria-hidden>✕</span>
               </Button>
             </div>

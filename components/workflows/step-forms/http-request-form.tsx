@@ -1,5 +1,6 @@
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
+
 import { BodyField } from "./body-field";
 import { CodeInput, textOf, type ConfigFormProps } from "./fields";
 import { HeadersEditor } from "./headers-editor";
@@ -11,7 +12,12 @@ export function HttpRequestForm(props: ConfigFormProps) {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
-        <SelectField label="Method" value={textOf(config.method) || "GET"} onChange={(event) => onChange({ ...config, method: event.target.value })} {...field("method")}>
+        <SelectField
+          label="Method"
+          value={textOf(config.method) || "GET"}
+          onChange={(event) => onChange({ ...config, method: event.target.value })}
+          {...field("method")}
+        >
           {methods.map((method) => (
             <option key={method}>{method}</option>
           ))}

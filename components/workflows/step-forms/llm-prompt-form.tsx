@@ -1,5 +1,6 @@
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
+
 import { numberText, optionalText, parseNumberInput, templateHint, textOf, type ConfigFormProps } from "./fields";
 
 export function LlmPromptForm({ config, onChange, field }: ConfigFormProps) {

@@ -1,5 +1,6 @@
 import { TextAreaField } from "@/components/ui/text-field";
-import { CodeInput, templateHint, optionalText, textOf, type ConfigFormProps } from "./fields";
+
+import { CodeInput, optionalText, templateHint, textOf, type ConfigFormProps } from "./fields";
 
 export function NotifyForm({ config, onChange, field }: ConfigFormProps) {
   return (

@@ -1,5 +1,6 @@
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
+
 import { CodeInput, templateHint, textOf, type ConfigFormProps } from "./fields";
 
 export function RecordReadForm({ config, onChange, field }: ConfigFormProps) {
@@ -13,7 +14,13 @@ export function RecordReadForm({ config, onChange, field }: ConfigFormProps) {
           onChange={(event) => onChange({ ...config, collection: event.target.value })}
           {...field("collection")}
         />
-        <CodeInput label="Key" hint={templateHint} value={textOf(config.key)} onChange={(event) => onChange({ ...config, key: event.target.value })} {...field("key")} />
+        <CodeInput
+          label="Key"
+          hint={templateHint}
+          value={textOf(config.key)}
+          onChange={(event) => onChange({ ...config, key: event.target.value })}
+          {...field("key")}
+        />
       </div>
       <CheckboxField
         label="Required"

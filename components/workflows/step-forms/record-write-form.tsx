@@ -1,6 +1,7 @@
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { ExpressionField, CodeInput, templateHint, textOf, type ConfigFormProps } from "./fields";
+
+import { CodeInput, ExpressionField, templateHint, textOf, type ConfigFormProps } from "./fields";
 
 export function RecordWriteForm({ config, onChange, field }: ConfigFormProps) {
   return (
@@ -13,7 +14,13 @@ export function RecordWriteForm({ config, onChange, field }: ConfigFormProps) {
           onChange={(event) => onChange({ ...config, collection: event.target.value })}
           {...field("collection")}
         />
-        <CodeInput label="Key" hint={templateHint} value={textOf(config.key)} onChange={(event) => onChange({ ...config, key: event.target.value })} {...field("key")} />
+        <CodeInput
+          label="Key"
+          hint={templateHint}
+          value={textOf(config.key)}
+          onChange={(event) => onChange({ ...config, key: event.target.value })}
+          {...field("key")}
+        />
       </div>
       <ExpressionField
         label="Data"
@@ -24,7 +31,12 @@ export function RecordWriteForm({ config, onChange, field }: ConfigFormProps) {
         {...field("data")}
       />
       <div className="sm:w-72">
-        <SelectField label="Mode" value={textOf(config.mode) || "merge"} onChange={(event) => onChange({ ...config, mode: event.target.value })} {...field("mode")}>
+        <SelectField
+          label="Mode"
+          value={textOf(config.mode) || "merge"}
+          onChange={(event) => onChange({ ...config, mode: event.target.value })}
+          {...field("mode")}
+        >
           <option value="merge">Merge into the existing record</option>
           <option value="replace">Replace the record</option>
         </SelectField>

@@ -1,13 +1,23 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { ExpressionField, CodeInput, numberText, optionalText, parseNumberInput, textOf, type ConfigFormProps } from "./fields";
+
+import {
+  CodeInput,
+  ExpressionField,
+  numberText,
+  optionalText,
+  parseNumberInput,
+  textOf,
+  type ConfigFormProps,
+} from "./fields";
 
 type Rule = Record<string, unknown>;
 
 export function RulesForm({ config, onChange, field }: ConfigFormProps) {
   const rules: Rule[] = Array.isArray(config.rules) ? (config.rules as Rule[]) : [];
   const setRules = (next: Rule[]) => onChange({ ...config, rules: next });
-  const setRule = (index: number, patch: Rule) => setRules(rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
+  const setRule = (index: number, patch: Rule) =>
+    setRules(rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
   const listError = field("rules").error;
 
   return (
@@ -24,15 +34,29 @@ export function RulesForm({ config, onChange, field }: ConfigFormProps) {
         ) : null}
         <ol className="space-y-3">
           {rules.map((rule, index) => (
-            <li key={index} aria-label={`Rule ${index + 1}`} className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+            <li
+              key={index}
+              aria-label={`Rule ${index + 1}`}
+              className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200 ring-inset"
+            >
               <div className="flex items-center justify-between">
-                <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Rule {index + 1}</span>
-                <Button variant="ghost" className="text-red-700!" aria-label={`Remove rule ${index + 1}`} onClick={() => setRules(rules.filter((_, i) => i !== index))}>
+                <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">Rule {index + 1}</span>
+                <Button
+                  variant="ghost"
+                  className="text-red-700!"
+                  aria-label={`Remove rule ${index + 1}`}
+                  onClick={() => setRules(rules.filter((_, i) => i !== index))}
+                >
                   Remove
                 </Button>
               </div>
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField label="Rule name" value={textOf(rule.name)} onChange={(event) => setRule(index, { name: event.target.value })} {...field(`rules.${index}.name`)} />
+                <TextField
+                  label="Rule name"
+                  value={textOf(rule.name)}
+                  onChange={(event) => setRule(index, { name: event.target.value })}
+                  {...field(`rules.${index}.name`)}
+                />
                 <CodeInput
                   label="When"
                   hint={index === 0 ? "JSONata condition, e.g. trigger.body.amount > 1000" : undefined}

@@ -1,6 +1,8 @@
 import type { ComponentType } from "react";
-import type { StepType } from "@/lib/workflows/steps/step-schemas";
+
 import { TextField } from "@/components/ui/text-field";
+import type { StepType } from "@/lib/workflows/steps/step-schemas";
+
 import type { DraftStep } from "../editor/validate-draft";
 import { CodeInput, numberText, optionalText, parseNumberInput, type ConfigFormProps } from "./fields";
 import { HttpRequestForm } from "./http-request-form";
@@ -44,7 +46,13 @@ export function StepForm(props: {
           onChange={(event) => onChange({ ...step, id: event.target.value })}
           {...at("id")}
         />
-        <TextField label="Step name" hint="Optional" value={step.name ?? ""} onChange={(event) => onChange({ ...step, name: optionalText(event.target.value) })} {...at("name")} />
+        <TextField
+          label="Step name"
+          hint="Optional"
+          value={step.name ?? ""}
+          onChange={(event) => onChange({ ...step, name: optionalText(event.target.value) })}
+          {...at("name")}
+        />
         <TextField
           label="Timeout (seconds)"
           type="number"
@@ -59,7 +67,11 @@ export function StepForm(props: {
       </div>
       {ConfigForm ? (
         <div className="border-t border-slate-100 pt-4">
-          <ConfigForm config={step.config ?? {}} onChange={(config) => onChange({ ...step, config })} field={(sub) => at(`config.${sub}`)} />
+          <ConfigForm
+            config={step.config ?? {}}
+            onChange={(config) => onChange({ ...step, config })}
+            field={(sub) => at(`config.${sub}`)}
+          />
         </div>
       ) : null}
     </div>

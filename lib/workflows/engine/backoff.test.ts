@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { computeBackoffMs } from "./backoff";
 
 describe("computeBackoffMs", () => {
@@ -15,13 +16,15 @@ describe("computeBackoffMs", () => {
   });
 
   it("grows exponentially but never past the cap", () => {
-    const waits = [1, 2, 3, 4, 5, 30].map((attempt) => computeBackoffMs({ attempt, baseSeconds: 60, random: () => 1, maxMs: 300_000 }));
+    const waits = [1, 2, 3, 4, 5, 30].map((attempt) =>
+      computeBackoffMs({ attempt, baseSeconds: 60, random: () => 1, maxMs: 300_000 }),
+    );
     expect(waits).toEqual([60_000, 120_000, 240_000, 300_000, 300_000, 300_000]);
   });
 
   it("spreads retries of runs that failed together (jitter)", () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const waits = new Set(Array.from({ length: 50 }, () => computeBackoffMs({ attempt: 3, baseSeconds: 10, random })));
     expect(waits.size).toBeGreaterThan(40);
     for (const wait of waits) {

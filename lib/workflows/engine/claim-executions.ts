@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 
 export type Provider = "sqlite" | "postgresql";
@@ -14,7 +15,14 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
  * OR the planner scans the whole table, which on SQLite holds the writer (and, the driver being
  * synchronous, the whole process) for as long as the backlog is big.
  */
-export async function claimExecutions(opts: { db: Db; provider: Provider; workerId: string; limit: number; leaseMs: number; now?: Date }): Promise<string[]> {
+export async function claimExecutions(opts: {
+  db: Db;
+  provider: Provider;
+  workerId: string;
+  limit: number;
+  leaseMs: number;
+  now?: Date;
+}): Promise<string[]> {
   const now = opts.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + opts.leaseMs);
   if (opts.provider === "postgresql") {

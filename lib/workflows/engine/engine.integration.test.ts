@@ -2,6 +2,7 @@
 // outputs, inputs and durations stored, context flows from step to step, a rules step can end the
 // run early, a permanent failure ends it at once, and a step that hangs times out.
 import { describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { useEngine } from "@/test/engine";
 import { sendJson } from "@/test/local-server";
@@ -11,7 +12,10 @@ describe.each(providers)("workflow engine on %s", (provider) => {
   const { queueTestRun, claimAndRun } = harness;
 
   const storedRun = (executionId: string) =>
-    harness.database.db.execution.findUniqueOrThrow({ where: { id: executionId }, include: { stepRuns: { orderBy: { stepIndex: "asc" } } } });
+    harness.database.db.execution.findUniqueOrThrow({
+      where: { id: executionId },
+      include: { stepRuns: { orderBy: { stepIndex: "asc" } } },
+    });
 
   it("runs the steps in order, each reading the trigger and earlier outputs, and stores every output", async () => {
     const { db } = harness.database;
@@ -19,7 +23,11 @@ describe.each(providers)("workflow engine on %s", (provider) => {
       {
         steps: [
           { id: "amount", type: "transform", config: { expression: "trigger.body.amount * 100" } },
-          { id: "balance", type: "record_write", config: { collection: "balances", key: "{{ trigger.body.account }}", data: "{ 'cents': steps.amount }" } },
+          {
+            id: "balance",
+            type: "record_write",
+            config: { collection: "balances", key: "{{ trigger.body.account }}", data: "{ 'cents': steps.amount }" },
+          },
         ],
       },
       { account: "acc-7", amount: 12.5 },
@@ -27,10 +35,27 @@ describe.each(providers)("workflow engine on %s", (provider) => {
     expect(await claimAndRun("worker-a")).toBe("succeeded");
 
     const stored = await storedRun(executionId);
-    expect(stored).toMatchObject({ status: "succeeded", attempt: 1, leaseOwner: null, leaseExpiresAt: null, error: null, stoppedAtStepId: null, trigger: "test" });
+    expect(stored).toMatchObject({
+      status: "succeeded",
+      attempt: 1,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      error: null,
+      stoppedAtStepId: null,
+      trigger: "test",
+    });
     expect(stored.startedAt).not.toBeNull();
     expect(stored.finishedAt!.getTime()).toBeGreaterThanOrEqual(stored.startedAt!.getTime());
-    expect(stored.stepRuns.map((run) => [run.stepId, run.stepIndex, run.stepType, run.status, run.attempt, JSON.parse(run.output ?? "null")])).toEqual([
+    expect(
+      stored.stepRuns.map((run) => [
+        run.stepId,
+        run.stepIndex,
+        run.stepType,
+        run.status,
+        run.attempt,
+        JSON.parse(run.output ?? "null"),
+      ]),
+    ).toEqual([
       ["amount", 0, "transform", "succeeded", 1, 1250],
       ["balance", 1, "record_write", "succeeded", 1, { collection: "balances", key: "acc-7", data: { cents: 1250 } }],
     ]);
@@ -40,7 +65,15 @@ describe.each(providers)("workflow engine on %s", (provider) => {
 
   it("stores each step's input (the rendered request for HTTP), output and duration, and passes outputs on", async () => {
     const api = await harness.startServer((request, response) =>
-      setTimeout(() => sendJson(response, 200, { id: new URL(request.path, "http://x").pathname.split("/").pop(), tier: "gold", limits: [100, 250] }), 60),
+      setTimeout(
+        () =>
+          sendJson(response, 200, {
+            id: new URL(request.path, "http://x").pathname.split("/").pop(),
+            tier: "gold",
+            limits: [100, 250],
+          }),
+        60,
+      ),
     );
     const { executionId } = await queueTestRun(
       {
@@ -48,10 +81,24 @@ describe.each(providers)("workflow engine on %s", (provider) => {
           {
             id: "fetch",
             type: "http_request",
-            config: { url: `${api.origin}/clients/{{ trigger.body.client }}?run={{ execution.id }}`, headers: { Authorization: "Bearer {{ trigger.body.token }}", "X-Trace": "t-{{ trigger.body.client }}" } },
+            config: {
+              url: `${api.origin}/clients/{{ trigger.body.client }}?run={{ execution.id }}`,
+              headers: { Authorization: "Bearer {{ trigger.body.token }}", "X-Trace": "t-{{ trigger.body.client }}" },
+            },
           },
-          { id: "limit", type: "transform", config: { expression: "$max(steps.fetch.body.limits) * (steps.fetch.body.tier = 'gold' ? 2 : 1)" } },
-          { id: "summary", type: "transform", config: { expression: "{ 'client': steps.fetch.body.id, 'limit': steps.limit, 'agent': agent.name, 'sample': trigger.body.client }" } },
+          {
+            id: "limit",
+            type: "transform",
+            config: { expression: "$max(steps.fetch.body.limits) * (steps.fetch.body.tier = 'gold' ? 2 : 1)" },
+          },
+          {
+            id: "summary",
+            type: "transform",
+            config: {
+              expression:
+                "{ 'client': steps.fetch.body.id, 'limit': steps.limit, 'agent': agent.name, 'sample': trigger.body.client }",
+            },
+          },
         ],
       },
       { client: "c-9", token: "s3cret" },
@@ -70,9 +117,15 @@ describe.each(providers)("workflow engine on %s", (provider) => {
       body: null,
     });
     expect(fetch.input).not.toContain("s3cret");
-    expect(JSON.parse(fetch.output!)).toMatchObject({ status: 200, headers: { "content-type": "application/json" }, body: { id: "c-9", tier: "gold", limits: [100, 250] } });
+    expect(JSON.parse(fetch.output!)).toMatchObject({
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: { id: "c-9", tier: "gold", limits: [100, 250] },
+    });
     // A transform has no rendered input: its configuration stands in.
-    expect(JSON.parse(limit.input!)).toEqual({ expression: "$max(steps.fetch.body.limits) * (steps.fetch.body.tier = 'gold' ? 2 : 1)" });
+    expect(JSON.parse(limit.input!)).toEqual({
+      expression: "$max(steps.fetch.body.limits) * (steps.fetch.body.tier = 'gold' ? 2 : 1)",
+    });
     expect(JSON.parse(limit.output!)).toBe(500);
     expect(JSON.parse(summary.output!)).toEqual({ client: "c-9", limit: 500, agent: "Payments", sample: "c-9" });
     expect(fetch.durationMs).toBeGreaterThanOrEqual(50);
@@ -83,9 +136,15 @@ describe.each(providers)("workflow engine on %s", (provider) => {
 
   it("runs the version the run was queued with, even after the workflow changed", async () => {
     const { db } = harness.database;
-    const { workflowId, executionId } = await queueTestRun({ steps: [{ id: "v", type: "transform", config: { expression: "'first'" } }] });
+    const { workflowId, executionId } = await queueTestRun({
+      steps: [{ id: "v", type: "transform", config: { expression: "'first'" } }],
+    });
     const { updateWorkflow } = await import("@/lib/workflows/update-workflow");
-    await updateWorkflow({ db, workflowId, input: { definition: { steps: [{ id: "v", type: "transform", config: { expression: "'second'" } }] } } });
+    await updateWorkflow({
+      db,
+      workflowId,
+      input: { definition: { steps: [{ id: "v", type: "transform", config: { expression: "'second'" } }] } },
+    });
     expect(await claimAndRun("worker-a")).toBe("succeeded");
     const stored = await storedRun(executionId);
     expect(stored.workflowVersion).toBe(1);
@@ -112,7 +171,11 @@ describe.each(providers)("workflow engine on %s", (provider) => {
             stopWhen: "$output.score < 50",
           },
         },
-        { id: "alert", type: "record_write", config: { collection: "alerts", key: "{{ trigger.body.tx }}", data: "steps.risk" } },
+        {
+          id: "alert",
+          type: "record_write",
+          config: { collection: "alerts", key: "{{ trigger.body.tx }}", data: "steps.risk" },
+        },
         { id: "after", type: "transform", config: { expression: "'ran'" } },
       ],
     };
@@ -123,7 +186,9 @@ describe.each(providers)("workflow engine on %s", (provider) => {
       expect(await claimAndRun("worker-a")).toBe("succeeded");
       const stored = await storedRun(executionId);
       expect(stored).toMatchObject({ status: "succeeded", stoppedAtStepId: "risk", error: null });
-      expect(stored.stepRuns.map((run) => [run.stepId, JSON.parse(run.output!)])).toEqual([["risk", { score: 30, labels: ["new"], matched: ["new account"] }]]);
+      expect(stored.stepRuns.map((run) => [run.stepId, JSON.parse(run.output!)])).toEqual([
+        ["risk", { score: 30, labels: ["new"], matched: ["new account"] }],
+      ]);
       expect(await db.dataRecord.count()).toBe(0);
     });
 
@@ -135,7 +200,11 @@ describe.each(providers)("workflow engine on %s", (provider) => {
       expect(stored).toMatchObject({ status: "succeeded", stoppedAtStepId: null });
       expect(stored.stepRuns.map((run) => run.stepId)).toEqual(["risk", "alert", "after"]);
       const alert = await db.dataRecord.findFirstOrThrow({ where: { collection: "alerts", key: "tx-2" } });
-      expect(JSON.parse(alert.data)).toEqual({ score: 90, labels: ["large", "new"], matched: ["large amount", "new account"] });
+      expect(JSON.parse(alert.data)).toEqual({
+        score: 90,
+        labels: ["large", "new"],
+        matched: ["large amount", "new account"],
+      });
     });
   });
 
@@ -176,13 +245,20 @@ describe.each(providers)("workflow engine on %s", (provider) => {
     expect(hanging.received).toHaveLength(1);
     expect(failed.error).toMatch(/^slow: .*timed out/);
     expect(failed.stepRuns).toHaveLength(1);
-    expect(failed.stepRuns[0]).toMatchObject({ stepId: "slow", status: "failed", error: expect.stringMatching(/timed out/) });
+    expect(failed.stepRuns[0]).toMatchObject({
+      stepId: "slow",
+      status: "failed",
+      error: expect.stringMatching(/timed out/),
+    });
     expect(failed.stepRuns[0].durationMs).toBeGreaterThanOrEqual(900);
   });
 
   it("gives up on a run whose attempts were all used up by workers that died", async () => {
     const { db } = harness.database;
-    const { executionId } = await queueTestRun({ steps: [{ id: "a", type: "transform", config: { expression: "1" } }], retry: { maxAttempts: 2, backoffSeconds: 1 } });
+    const { executionId } = await queueTestRun({
+      steps: [{ id: "a", type: "transform", config: { expression: "1" } }],
+      retry: { maxAttempts: 2, backoffSeconds: 1 },
+    });
     // Two workers claimed it and died (their leases ran out): the third claim is past the limit.
     await db.execution.update({ where: { id: executionId }, data: { attempt: 2 } });
     expect(await claimAndRun("worker-a")).toBe("failed");

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
+
 import { LostLeaseError } from "./lease";
 
 /** Records a run's final status, only while this worker still holds it (one conditional statement, no transaction). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { isIngesting, trackIngestion } from "./ingestion-load";
 
 describe("ingestion load", () => {

@@ -5,7 +5,9 @@
 // nearly always zero between requests: a request that started in the last QUIET_MS counts too.
 const QUIET_MS = 100;
 
-const globalForLoad = globalThis as typeof globalThis & { __ingestionLoad?: { inFlight: number; lastStartedAt: number } };
+const globalForLoad = globalThis as typeof globalThis & {
+  __ingestionLoad?: { inFlight: number; lastStartedAt: number };
+};
 const load = (globalForLoad.__ingestionLoad ??= { inFlight: 0, lastStartedAt: 0 });
 
 /** Counts one request in; call the returned function when it has been answered. */

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
 
 /** This worker no longer owns the run (its lease expired and another worker took it). */
@@ -32,7 +33,12 @@ export async function writeUnderLease<T>(opts: {
   });
 }
 
-export async function renewLease(opts: { db: Db; executionId: string; workerId: string; leaseMs: number }): Promise<boolean> {
+export async function renewLease(opts: {
+  db: Db;
+  executionId: string;
+  workerId: string;
+  leaseMs: number;
+}): Promise<boolean> {
   const { count } = await opts.db.execution.updateMany({
     where: { id: opts.executionId, leaseOwner: opts.workerId, status: "running" },
     data: { leaseExpiresAt: new Date(Date.now() + opts.leaseMs) },

@@ -2,6 +2,7 @@
 // after an exponential backoff, until the workflow's attempt limit makes it failed; a retry from
 // the UI then resumes it at the failed step, without running the steps that had succeeded again.
 import { describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { useEngine } from "@/test/engine";
 import { sendJson } from "@/test/local-server";
@@ -12,27 +13,58 @@ describe.each(providers)("retries on %s", (provider) => {
 
   async function flakyWorkflow(opts: { maxAttempts: number }) {
     let upstreamStatus = 503;
-    const clients = await harness.startServer((_request, response) => sendJson(response, 200, { id: "c-1", balance: 40 }));
+    const clients = await harness.startServer((_request, response) =>
+      sendJson(response, 200, { id: "c-1", balance: 40 }),
+    );
     const ledger = await harness.startServer((request, response) =>
-      upstreamStatus === 200 ? sendJson(response, 200, { posted: JSON.parse(request.body) }) : sendJson(response, upstreamStatus, { error: "ledger is down for maintenance" }),
+      upstreamStatus === 200
+        ? sendJson(response, 200, { posted: JSON.parse(request.body) })
+        : sendJson(response, upstreamStatus, { error: "ledger is down for maintenance" }),
     );
     const run = await harness.queueTestRun(
       {
         steps: [
-          { id: "client", type: "http_request", config: { url: `${clients.origin}/clients/{{ trigger.body.client }}` } },
-          { id: "post", type: "http_request", config: { method: "POST", url: `${ledger.origin}/entries`, body: { client: "{{ steps.client.body.id }}", amount: "{{ trigger.body.amount }}" } } },
-          { id: "balance", type: "transform", config: { expression: "steps.client.body.balance + steps.post.body.posted.amount" } },
+          {
+            id: "client",
+            type: "http_request",
+            config: { url: `${clients.origin}/clients/{{ trigger.body.client }}` },
+          },
+          {
+            id: "post",
+            type: "http_request",
+            config: {
+              method: "POST",
+              url: `${ledger.origin}/entries`,
+              body: { client: "{{ steps.client.body.id }}", amount: "{{ trigger.body.amount }}" },
+            },
+          },
+          {
+            id: "balance",
+            type: "transform",
+            config: { expression: "steps.client.body.balance + steps.post.body.posted.amount" },
+          },
         ],
         retry: { maxAttempts: opts.maxAttempts, backoffSeconds },
       },
       { client: "c-1", amount: 2 },
     );
-    return { ...run, clients, ledger, recover: () => (upstreamStatus = 200), setStatus: (status: number) => (upstreamStatus = status) };
+    return {
+      ...run,
+      clients,
+      ledger,
+      recover: () => (upstreamStatus = 200),
+      setStatus: (status: number) => (upstreamStatus = status),
+    };
   }
 
   const execution = (id: string) => harness.database.db.execution.findUniqueOrThrow({ where: { id } });
   const stepRuns = async (executionId: string) =>
-    (await harness.database.db.stepRun.findMany({ where: { executionId }, orderBy: [{ attempt: "asc" }, { stepIndex: "asc" }] })).map((run) => [run.stepId, run.attempt, run.status]);
+    (
+      await harness.database.db.stepRun.findMany({
+        where: { executionId },
+        orderBy: [{ attempt: "asc" }, { stepIndex: "asc" }],
+      })
+    ).map((run) => [run.stepId, run.attempt, run.status]);
 
   it("requeues after a backoff, fails after the last attempt, and a retry resumes at the failed step", async () => {
     const { db } = harness.database;
@@ -43,11 +75,22 @@ describe.each(providers)("retries on %s", (provider) => {
     const before1 = Date.now();
     expect(await harness.claimAndRun("worker-a")).toBe("retrying");
     const after1 = await execution(executionId);
-    expect(after1).toMatchObject({ status: "queued", attempt: 1, maxAttempts: 3, leaseOwner: null, leaseExpiresAt: null, finishedAt: null });
+    expect(after1).toMatchObject({
+      status: "queued",
+      attempt: 1,
+      maxAttempts: 3,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      finishedAt: null,
+    });
     expect(after1.error).toMatch(/^post: POST http:\/\/127\.0\.0\.1:\d+\/entries answered HTTP 503: .*ledger is down/);
     // The failed attempt keeps the request it actually sent (templates rendered), not its config.
     const failedPost = await db.stepRun.findFirstOrThrow({ where: { executionId, stepId: "post", status: "failed" } });
-    expect(JSON.parse(failedPost.input ?? "null")).toMatchObject({ method: "POST", url: `${ledger.origin}/entries`, body: JSON.stringify({ client: "c-1", amount: 2 }) });
+    expect(JSON.parse(failedPost.input ?? "null")).toMatchObject({
+      method: "POST",
+      url: `${ledger.origin}/entries`,
+      body: JSON.stringify({ client: "c-1", amount: 2 }),
+    });
     expect(after1.runAt.getTime()).toBeGreaterThanOrEqual(before1 + (backoffSeconds * 1000) / 2);
     expect(after1.runAt.getTime()).toBeLessThanOrEqual(Date.now() + backoffSeconds * 1000);
 
@@ -70,7 +113,16 @@ describe.each(providers)("retries on %s", (provider) => {
     expect(failed).toMatchObject({ status: "failed", attempt: 3, leaseOwner: null });
     expect(failed.error).toMatch(/^post: .*503/);
     expect(failed.finishedAt).not.toBeNull();
-    expect(await claimExecutions({ db, provider, workerId: "worker-b", limit: 10, leaseMs: 30_000, now: new Date(Date.now() + 3_600_000) })).toEqual([]);
+    expect(
+      await claimExecutions({
+        db,
+        provider,
+        workerId: "worker-b",
+        limit: 10,
+        leaseMs: 30_000,
+        now: new Date(Date.now() + 3_600_000),
+      }),
+    ).toEqual([]);
 
     // The first step ran once; only the failing one was tried again.
     expect(clients.received).toHaveLength(1);
@@ -110,7 +162,11 @@ describe.each(providers)("retries on %s", (provider) => {
     const { executionId, ledger, setStatus } = await flakyWorkflow({ maxAttempts: 3 });
     setStatus(404);
     expect(await harness.claimAndRun("worker-a")).toBe("failed");
-    expect(await execution(executionId)).toMatchObject({ status: "failed", attempt: 1, error: expect.stringMatching(/^post: .*404/) });
+    expect(await execution(executionId)).toMatchObject({
+      status: "failed",
+      attempt: 1,
+      error: expect.stringMatching(/^post: .*404/),
+    });
     expect(ledger.received).toHaveLength(1);
   });
 
@@ -124,9 +180,15 @@ describe.each(providers)("retries on %s", (provider) => {
     const { db } = harness.database;
     const { agentId, executionId } = await flakyWorkflow({ maxAttempts: 3 });
     const { retryExecution } = harness.engine;
-    await expect(retryExecution({ db, agentId, executionId })).rejects.toMatchObject({ status: 409, code: "not_retryable" });
+    await expect(retryExecution({ db, agentId, executionId })).rejects.toMatchObject({
+      status: 409,
+      code: "not_retryable",
+    });
     expect(await harness.claimAndRun("worker-a")).toBe("retrying");
-    await expect(retryExecution({ db, agentId, executionId })).rejects.toMatchObject({ status: 409, code: "not_retryable" });
+    await expect(retryExecution({ db, agentId, executionId })).rejects.toMatchObject({
+      status: 409,
+      code: "not_retryable",
+    });
     await expect(retryExecution({ db, agentId: "agt_other", executionId })).rejects.toMatchObject({ status: 404 });
     expect(await execution(executionId)).toMatchObject({ status: "queued", attempt: 1, maxAttempts: 3 });
   });

@@ -22,7 +22,12 @@ export function buildRunContext(execution: ExecutionForContext): RunContext {
         receivedAt: execution.delivery.receivedAt.toISOString(),
         webhookId: execution.delivery.webhookId,
       }
-    : (parseStoredJson(execution.input ?? "null", "run input") as RunContext["trigger"] | null) ?? { body: null, headers: {}, receivedAt: new Date(0).toISOString(), webhookId: null };
+    : ((parseStoredJson(execution.input ?? "null", "run input") as RunContext["trigger"] | null) ?? {
+        body: null,
+        headers: {},
+        receivedAt: new Date(0).toISOString(),
+        webhookId: null,
+      });
   return { trigger, steps: {}, agent: execution.agent, execution: { id: execution.id, attempt: execution.attempt } };
 }
 

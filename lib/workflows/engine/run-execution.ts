@@ -1,14 +1,16 @@
 import "server-only";
+
 import type { Db } from "@/lib/db";
-import { parseStoredDefinition, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
+import { createId } from "@/lib/ids";
 import { getStepHandler } from "@/lib/workflows/steps/registry";
 import { PermanentStepError, stepInputOf, type StepResult } from "@/lib/workflows/steps/step-handler";
 import { stepConfigSchemas } from "@/lib/workflows/steps/step-schemas";
-import { createId } from "@/lib/ids";
+import { parseStoredDefinition, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
+
 import { computeBackoffMs } from "./backoff";
-import { buildRunContext, toStoredJson } from "./run-context";
-import { LostLeaseError, renewLease, writeUnderLease } from "./lease";
 import { finishExecution, releaseExecution } from "./finish-execution";
+import { LostLeaseError, renewLease, writeUnderLease } from "./lease";
+import { buildRunContext, toStoredJson } from "./run-context";
 
 export type RunOutcome = "succeeded" | "failed" | "retrying" | "released" | "lost";
 
@@ -40,16 +42,23 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
     },
   });
   if (!execution || execution.leaseOwner !== workerId || execution.status !== "running") return "lost";
-  const finish = (status: "succeeded" | "failed", fields: { error?: string | null; stoppedAtStepId?: string | null } = {}) =>
+  const finish = (
+    status: "succeeded" | "failed",
+    fields: { error?: string | null; stoppedAtStepId?: string | null } = {},
+  ) =>
     finishExecution({ db, executionId, workerId, status, ...fields }).catch((error): RunOutcome => {
       if (error instanceof LostLeaseError) return "lost";
       throw error;
     });
 
   if (execution.attempt > execution.maxAttempts) {
-    return finish("failed", { error: `Gave up after ${execution.maxAttempts} attempts: the worker running it stopped before finishing` });
+    return finish("failed", {
+      error: `Gave up after ${execution.maxAttempts} attempts: the worker running it stopped before finishing`,
+    });
   }
-  const version = await db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: execution.workflowId, version: execution.workflowVersion } } });
+  const version = await db.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId: execution.workflowId, version: execution.workflowVersion } },
+  });
   if (!version) return finish("failed", { error: `Workflow version ${execution.workflowVersion} no longer exists` });
   let definition: WorkflowDefinition;
   try {
@@ -57,7 +66,9 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
   } catch {
     // E.g. a definition saved before step types existed. Throwing here would leave the run
     // "running" until its lease expired, again on every attempt; retrying cannot fix it.
-    return finish("failed", { error: `Workflow version ${execution.workflowVersion} is not a valid definition (saved in an older format?): save the workflow again and run it anew` });
+    return finish("failed", {
+      error: `Workflow version ${execution.workflowVersion} is not a valid definition (saved in an older format?): save the workflow again and run it anew`,
+    });
   }
   let context: ReturnType<typeof buildRunContext>;
   try {
@@ -70,12 +81,15 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
 
   // Renew the lease while steps run; losing it (another worker took the run) aborts this one.
   const lost = new AbortController();
-  const renewal = setInterval(() => {
-    renewLease({ db, executionId, workerId, leaseMs }).then(
-      (held) => held || lost.abort(new LostLeaseError(executionId)),
-      () => undefined,
-    );
-  }, Math.max(1_000, Math.floor(leaseMs / 3)));
+  const renewal = setInterval(
+    () => {
+      renewLease({ db, executionId, workerId, leaseMs }).then(
+        (held) => held || lost.abort(new LostLeaseError(executionId)),
+        () => undefined,
+      );
+    },
+    Math.max(1_000, Math.floor(leaseMs / 3)),
+  );
 
   try {
     for (const [stepIndex, step] of definition.steps.entries()) {
@@ -95,7 +109,10 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
       let failure: unknown;
       try {
         const config = stepConfigSchemas[step.type].parse(step.config);
-        result = await untilAborted(getStepHandler(step.type).run({ config: config as never, context, services: { db, signal } }), signal);
+        result = await untilAborted(
+          getStepHandler(step.type).run({ config: config as never, context, services: { db, signal } }),
+          signal,
+        );
       } catch (error) {
         failure = error;
       }
@@ -106,9 +123,16 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
       }
 
       const finishedAt = new Date();
-      const message = timeout.aborted ? `Step timed out after ${step.timeoutSeconds} s` : failure instanceof Error ? failure.message : String(failure);
+      const message = timeout.aborted
+        ? `Step timed out after ${step.timeoutSeconds} s`
+        : failure instanceof Error
+          ? failure.message
+          : String(failure);
       await writeUnderLease({
-        db, executionId, workerId, leaseMs,
+        db,
+        executionId,
+        workerId,
+        leaseMs,
         write: (tx) =>
           tx.stepRun.create({
             data: {
@@ -131,11 +155,18 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
 
       if (failure !== undefined) {
         const permanent = failure instanceof PermanentStepError;
-        if (permanent || execution.attempt >= execution.maxAttempts) return finish("failed", { error: `${step.id}: ${message}` });
+        if (permanent || execution.attempt >= execution.maxAttempts)
+          return finish("failed", { error: `${step.id}: ${message}` });
         const delayMs = computeBackoffMs({ attempt: execution.attempt, baseSeconds: definition.retry.backoffSeconds });
         const { count } = await db.execution.updateMany({
           where: { id: executionId, leaseOwner: workerId, status: "running" },
-          data: { status: "queued", runAt: new Date(Date.now() + delayMs), leaseOwner: null, leaseExpiresAt: null, error: `${step.id}: ${message}` },
+          data: {
+            status: "queued",
+            runAt: new Date(Date.now() + delayMs),
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            error: `${step.id}: ${message}`,
+          },
         });
         return count === 0 ? "lost" : "retrying";
       }

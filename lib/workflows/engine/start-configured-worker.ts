@@ -1,8 +1,10 @@
 import "server-only";
+
+import { getDatabaseTargetFromEnv, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { getDb, getDatabaseTargetFromEnv } from "@/lib/db";
-import { onExecutionQueued } from "./queue-signal";
+
 import { isIngesting } from "./ingestion-load";
+import { onExecutionQueued } from "./queue-signal";
 import { startWorker, type Worker } from "./worker";
 
 /**

@@ -2,6 +2,7 @@
 // and a body no attempt could read (stored before nesting was bounded) fails the run at once
 // with a clear error instead of crashing the worker.
 import { describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { useEngine } from "@/test/engine";
 
@@ -17,7 +18,9 @@ describe.each(providers)("stored trigger bodies on %s", (provider) => {
   }
 
   it("drops __proto__ and constructor.prototype keys before any step sees the body", async () => {
-    const executionId = await withStoredInput('{"body":{"keep":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"headers":{}}');
+    const executionId = await withStoredInput(
+      '{"body":{"keep":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"headers":{}}',
+    );
     expect(await claimAndRun("worker-a")).toBe("succeeded");
     const [step] = await harness.database.db.stepRun.findMany({ where: { executionId } });
     expect(JSON.parse(step.output ?? "null")).toEqual({ keep: 1 });

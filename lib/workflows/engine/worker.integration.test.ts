@@ -2,10 +2,13 @@
 // than its concurrency at once, and stops gracefully: running steps get the grace period to
 // finish, and runs still going after it are handed back to the queue for a later worker.
 import type { ServerResponse } from "node:http";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { providers } from "@/test/databases";
 import { useEngine, waitUntil } from "@/test/engine";
 import { sendJson } from "@/test/local-server";
+
 import type { Worker, WorkerOptions } from "./worker";
 
 describe.each(providers)("worker on %s", (provider) => {
@@ -16,19 +19,33 @@ describe.each(providers)("worker on %s", (provider) => {
   });
 
   function startWorker(opts: Partial<WorkerOptions> = {}): Worker {
-    const worker = harness.engine.startWorker({ db: harness.database.db, provider, concurrency: 4, pollIntervalMs: 50, leaseMs: 30_000, shutdownGraceMs: 5_000, ...opts });
+    const worker = harness.engine.startWorker({
+      db: harness.database.db,
+      provider,
+      concurrency: 4,
+      pollIntervalMs: 50,
+      leaseMs: 30_000,
+      shutdownGraceMs: 5_000,
+      ...opts,
+    });
     workers.push(worker);
     return worker;
   }
 
-  const execution = (id: string) => harness.database.db.execution.findUniqueOrThrow({ where: { id }, include: { stepRuns: { orderBy: { stepIndex: "asc" } } } });
+  const execution = (id: string) =>
+    harness.database.db.execution.findUniqueOrThrow({
+      where: { id },
+      include: { stepRuns: { orderBy: { stepIndex: "asc" } } },
+    });
   const statusIs = (id: string, status: string) => async () => (await execution(id)).status === status;
 
   /** A server holding every request until release() (then answering at once). */
   async function holdingServer() {
     const held: ServerResponse[] = [];
     let holding = true;
-    const server = await harness.startServer((_request, response) => (holding ? held.push(response) : sendJson(response, 200, { ok: true })));
+    const server = await harness.startServer((_request, response) =>
+      holding ? held.push(response) : sendJson(response, 200, { ok: true }),
+    );
     return {
       server,
       release: () => {
@@ -40,13 +57,20 @@ describe.each(providers)("worker on %s", (provider) => {
 
   const twoSteps = (origin: string) => ({
     steps: [
-      { id: "first", type: "record_write", config: { collection: "counters", key: "{{ execution.id }}", data: "{ 'ran': true }" } },
+      {
+        id: "first",
+        type: "record_write",
+        config: { collection: "counters", key: "{{ execution.id }}", data: "{ 'ran': true }" },
+      },
       { id: "call", type: "http_request", config: { url: `${origin}/work` } },
     ],
   });
 
   it("picks up a queued run by polling, and at once when woken", async () => {
-    const { executionId } = await harness.queueTestRun({ steps: [{ id: "a", type: "transform", config: { expression: "trigger.body.n + 1" } }] }, { n: 1 });
+    const { executionId } = await harness.queueTestRun(
+      { steps: [{ id: "a", type: "transform", config: { expression: "trigger.body.n + 1" } }] },
+      { n: 1 },
+    );
     startWorker();
     await waitUntil(statusIs(executionId, "succeeded"), { what: "the polled run has succeeded" });
 
@@ -59,14 +83,19 @@ describe.each(providers)("worker on %s", (provider) => {
     const { workflowId } = await execution(executionId);
     const second = await harness.engine.testRunWorkflow({ db, workflowId, input: { body: { n: 2 } } });
     sleepy.wake();
-    await waitUntil(statusIs(second.id, "succeeded"), { what: "the woken worker has run the new run", timeoutMs: 5_000 });
+    await waitUntil(statusIs(second.id, "succeeded"), {
+      what: "the woken worker has run the new run",
+      timeoutMs: 5_000,
+    });
     expect(JSON.parse((await execution(second.id)).stepRuns[0].output!)).toBe(3);
   });
 
   it("runs at most `concurrency` runs at once", async () => {
     const { db } = harness.database;
     const { server, release } = await holdingServer();
-    const { workflowId } = await harness.queueTestRun({ steps: [{ id: "call", type: "http_request", config: { url: `${server.origin}/work` } }] });
+    const { workflowId } = await harness.queueTestRun({
+      steps: [{ id: "call", type: "http_request", config: { url: `${server.origin}/work` } }],
+    });
     for (let i = 0; i < 4; i++) await harness.engine.testRunWorkflow({ db, workflowId, input: { body: { i } } });
 
     startWorker({ concurrency: 2 });
@@ -78,13 +107,19 @@ describe.each(providers)("worker on %s", (provider) => {
     expect(await db.execution.count({ where: { status: "queued" } })).toBe(3);
 
     release();
-    await waitUntil(async () => (await db.execution.count({ where: { status: "succeeded" } })) === 5, { what: "all five runs have succeeded" });
+    await waitUntil(async () => (await db.execution.count({ where: { status: "succeeded" } })) === 5, {
+      what: "all five runs have succeeded",
+    });
     expect(server.received).toHaveLength(5);
   });
 
   it("renews the lease while a step runs longer than the lease, so no other worker takes the run over", async () => {
-    const server = await harness.startServer((_request, response) => setTimeout(() => sendJson(response, 200, { ok: true }), 2_500));
-    const { executionId } = await harness.queueTestRun({ steps: [{ id: "slow", type: "http_request", config: { url: `${server.origin}/slow` } }] });
+    const server = await harness.startServer((_request, response) =>
+      setTimeout(() => sendJson(response, 200, { ok: true }), 2_500),
+    );
+    const { executionId } = await harness.queueTestRun({
+      steps: [{ id: "slow", type: "http_request", config: { url: `${server.origin}/slow` } }],
+    });
     // Both share one client (SQLite-safe in one process); the lease is 1.5 s, renewed every second.
     startWorker({ leaseMs: 1_500, workerId: "holder" });
     await waitUntil(() => server.received.length === 1, { what: "the slow step is in flight" });
@@ -96,7 +131,9 @@ describe.each(providers)("worker on %s", (provider) => {
 
   it("stop() lets a running step finish within the grace period, then claims nothing more", async () => {
     const { db } = harness.database;
-    const server = await harness.startServer((_request, response) => setTimeout(() => sendJson(response, 200, { ok: true }), 300));
+    const server = await harness.startServer((_request, response) =>
+      setTimeout(() => sendJson(response, 200, { ok: true }), 300),
+    );
     const { executionId, workflowId } = await harness.queueTestRun(twoSteps(server.origin));
     const worker = startWorker({ shutdownGraceMs: 10_000 });
     await waitUntil(() => server.received.length === 1, { what: "the step is in flight" });
@@ -120,7 +157,13 @@ describe.each(providers)("worker on %s", (provider) => {
     await worker.stop();
     const released = await execution(executionId);
     // Back in the queue, due now, and the interrupted attempt not counted (the run did not fail).
-    expect(released).toMatchObject({ status: "queued", attempt: 0, leaseOwner: null, leaseExpiresAt: null, error: null });
+    expect(released).toMatchObject({
+      status: "queued",
+      attempt: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      error: null,
+    });
     expect(released.runAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(released.stepRuns.map((run) => [run.stepId, run.status])).toEqual([["first", "succeeded"]]);
 

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+
 import type { Db } from "@/lib/db";
+
 import { claimExecutions, type Provider } from "./claim-executions";
 import { runExecution } from "./run-execution";
 
@@ -60,13 +63,25 @@ export function startWorker(opts: WorkerOptions): Worker {
       let claimed: string[] = [];
       if (free > 0) {
         try {
-          claimed = await claimExecutions({ db: opts.db, provider: opts.provider, workerId: id, limit: free, leaseMs: opts.leaseMs });
+          claimed = await claimExecutions({
+            db: opts.db,
+            provider: opts.provider,
+            workerId: id,
+            limit: free,
+            leaseMs: opts.leaseMs,
+          });
         } catch (error) {
           log("could not claim runs", error);
         }
       }
       for (const executionId of claimed) {
-        const run = runExecution({ db: opts.db, executionId, workerId: id, leaseMs: opts.leaseMs, shutdownSignal: shutdown.signal })
+        const run = runExecution({
+          db: opts.db,
+          executionId,
+          workerId: id,
+          leaseMs: opts.leaseMs,
+          shutdownSignal: shutdown.signal,
+        })
           .catch((error) => log(`run ${executionId} crashed`, error))
           .finally(() => {
             running.delete(run);

@@ -1,6 +1,7 @@
 // The HTTP Request step against a real local server, allowed through WORKFLOW_HTTP_ALLOW as an
 // operator would; and the same request refused when the setting does not name it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { sendJson, startLocalServer, type LocalServer } from "@/test/local-server";
 import { runContext, servicesWithoutDb } from "@/test/run-context";
 
@@ -16,13 +17,18 @@ async function loadStep(allow: string | undefined) {
   const { httpRequestConfig } = await import("./step-schemas");
   const { PermanentStepError } = await import("./step-handler");
   const run = (config: unknown, opts: { body?: unknown; signal?: AbortSignal } = {}) =>
-    httpRequestStep.run({ config: httpRequestConfig.parse(config), context: runContext({ body: opts.body }), services: servicesWithoutDb(opts.signal) });
+    httpRequestStep.run({
+      config: httpRequestConfig.parse(config),
+      context: runContext({ body: opts.body }),
+      services: servicesWithoutDb(opts.signal),
+    });
   return { run, PermanentStepError };
 }
 
 beforeAll(async () => {
   server = await startLocalServer((request, response) => {
-    if (request.path.startsWith("/status/")) return sendJson(response, Number(request.path.split("?")[0].split("/")[2]), { error: "nope" });
+    if (request.path.startsWith("/status/"))
+      return sendJson(response, Number(request.path.split("?")[0].split("/")[2]), { error: "nope" });
     if (request.path === "/text") {
       response.writeHead(200, { "content-type": "text/plain" });
       return response.end("plain words");
@@ -32,7 +38,13 @@ beforeAll(async () => {
       return response.end("{not json");
     }
     if (request.path === "/hang") return;
-    sendJson(response, 200, { method: request.method, path: request.path, contentType: request.headers["content-type"] ?? null, auth: request.headers.authorization ?? null, body: request.body });
+    sendJson(response, 200, {
+      method: request.method,
+      path: request.path,
+      contentType: request.headers["content-type"] ?? null,
+      auth: request.headers.authorization ?? null,
+      body: request.body,
+    });
   });
 });
 afterAll(async () => {
@@ -49,29 +61,60 @@ describe("http_request allowed by WORKFLOW_HTTP_ALLOW", () => {
 
   it("renders URL and headers, and parses a JSON answer", async () => {
     const { output } = await step.run(
-      { url: `${server.origin}/docs/{{ trigger.body.documentId }}?v={{ trigger.body.version }}`, headers: { Authorization: "Bearer {{ trigger.body.token }}" } },
+      {
+        url: `${server.origin}/docs/{{ trigger.body.documentId }}?v={{ trigger.body.version }}`,
+        headers: { Authorization: "Bearer {{ trigger.body.token }}" },
+      },
       { body: { documentId: "doc-7", version: 2, token: "t0k" } },
     );
     expect(output).toMatchObject({ status: 200, headers: { "content-type": "application/json" } });
-    expect((output as { body: unknown }).body).toEqual({ method: "GET", path: "/docs/doc-7?v=2", contentType: null, auth: "Bearer t0k", body: "" });
+    expect((output as { body: unknown }).body).toEqual({
+      method: "GET",
+      path: "/docs/doc-7?v=2",
+      contentType: null,
+      auth: "Bearer t0k",
+      body: "",
+    });
   });
 
   it("reports the rendered request as its input, credentials redacted", async () => {
     const { input } = await step.run(
-      { method: "POST", url: `${server.origin}/echo?id={{ trigger.body.id }}`, headers: { Authorization: "Bearer {{ trigger.body.token }}", "X-Api-Key": "k", "X-Trace": "{{ trigger.body.id }}" }, body: { id: "{{ trigger.body.id }}" } },
+      {
+        method: "POST",
+        url: `${server.origin}/echo?id={{ trigger.body.id }}`,
+        headers: {
+          Authorization: "Bearer {{ trigger.body.token }}",
+          "X-Api-Key": "k",
+          "X-Trace": "{{ trigger.body.id }}",
+        },
+        body: { id: "{{ trigger.body.id }}" },
+      },
       { body: { id: "d1", token: "t0k" } },
     );
     expect(input).toEqual({
       method: "POST",
       url: `${server.origin}/echo?id=d1`,
-      headers: { authorization: "[redacted]", "x-api-key": "[redacted]", "x-trace": "d1", "content-type": "application/json" },
+      headers: {
+        authorization: "[redacted]",
+        "x-api-key": "[redacted]",
+        "x-trace": "d1",
+        "content-type": "application/json",
+      },
       body: '{"id":"d1"}',
     });
   });
 
   it("sends an object body as JSON, its strings rendered with their types", async () => {
     const { output } = await step.run(
-      { method: "POST", url: `${server.origin}/echo`, body: { id: "{{ trigger.body.documentId }}", pages: "{{ trigger.body.pages }}", tags: ["{{ trigger.body.tag }}"] } },
+      {
+        method: "POST",
+        url: `${server.origin}/echo`,
+        body: {
+          id: "{{ trigger.body.documentId }}",
+          pages: "{{ trigger.body.pages }}",
+          tags: ["{{ trigger.body.tag }}"],
+        },
+      },
       { body: { documentId: "doc-7", pages: 12, tag: "ocr" } },
     );
     const echoed = (output as { body: { contentType: string; body: string } }).body;
@@ -80,18 +123,32 @@ describe("http_request allowed by WORKFLOW_HTTP_ALLOW", () => {
   });
 
   it("sends a whole-template body that renders to an object as JSON", async () => {
-    const { output } = await step.run({ method: "PUT", url: `${server.origin}/echo`, body: "{{ trigger.body }}" }, { body: { a: 1 } });
+    const { output } = await step.run(
+      { method: "PUT", url: `${server.origin}/echo`, body: "{{ trigger.body }}" },
+      { body: { a: 1 } },
+    );
     expect((output as { body: { body: string } }).body.body).toBe('{"a":1}');
   });
 
   it("sends a string body as written, with the Content-Type given", async () => {
-    const { output } = await step.run({ method: "POST", url: `${server.origin}/echo`, headers: { "Content-Type": "text/csv" }, body: "id,total\n{{ trigger.body.id }},5" }, { body: { id: "x" } });
+    const { output } = await step.run(
+      {
+        method: "POST",
+        url: `${server.origin}/echo`,
+        headers: { "Content-Type": "text/csv" },
+        body: "id,total\n{{ trigger.body.id }},5",
+      },
+      { body: { id: "x" } },
+    );
     expect((output as { body: unknown }).body).toMatchObject({ contentType: "text/csv", body: "id,total\nx,5" });
   });
 
   it("sends a string body as text/plain when no Content-Type is given", async () => {
     const { output } = await step.run({ method: "POST", url: `${server.origin}/echo`, body: "hello" });
-    expect((output as { body: unknown }).body).toMatchObject({ contentType: "text/plain; charset=utf-8", body: "hello" });
+    expect((output as { body: unknown }).body).toMatchObject({
+      contentType: "text/plain; charset=utf-8",
+      body: "hello",
+    });
   });
 
   it.each([
@@ -103,14 +160,20 @@ describe("http_request allowed by WORKFLOW_HTTP_ALLOW", () => {
   });
 
   it.each([[500], [503], [429], [408]])("fails retryably on HTTP %i", async (status) => {
-    const error = await step.run({ url: `${server.origin}/status/${status}?token=secret` }).catch((caught: unknown) => caught);
+    const error = await step
+      .run({ url: `${server.origin}/status/${status}?token=secret` })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(step.PermanentStepError);
-    expect((error as Error).message).toBe(`GET ${server.origin}/status/${status} answered HTTP ${status}: {"error":"nope"}`);
+    expect((error as Error).message).toBe(
+      `GET ${server.origin}/status/${status} answered HTTP ${status}: {"error":"nope"}`,
+    );
   });
 
   it.each([[400], [401], [404], [422]])("fails permanently on HTTP %i", async (status) => {
-    const error = await step.run({ method: "POST", url: `${server.origin}/status/${status}` }).catch((caught: unknown) => caught);
+    const error = await step
+      .run({ method: "POST", url: `${server.origin}/status/${status}` })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(step.PermanentStepError);
     expect((error as Error).message).toContain(`answered HTTP ${status}`);
   });
@@ -121,13 +184,19 @@ describe("http_request allowed by WORKFLOW_HTTP_ALLOW", () => {
   });
 
   it("refuses internal addresses the allow-list does not name, permanently", async () => {
-    const error = await step.run({ url: "http://169.254.169.254/latest/meta-data/" }).catch((caught: unknown) => caught);
+    const error = await step
+      .run({ url: "http://169.254.169.254/latest/meta-data/" })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(step.PermanentStepError);
-    expect((error as Error).message).toMatch(/^Refused to connect to 169\.254\.169\.254 \(link-local, cloud metadata service\)/);
+    expect((error as Error).message).toMatch(
+      /^Refused to connect to 169\.254\.169\.254 \(link-local, cloud metadata service\)/,
+    );
   });
 
   it("fails retryably when the step's signal times out", async () => {
-    const error = await step.run({ url: `${server.origin}/hang` }, { signal: AbortSignal.timeout(200) }).catch((caught: unknown) => caught);
+    const error = await step
+      .run({ url: `${server.origin}/hang` }, { signal: AbortSignal.timeout(200) })
+      .catch((caught: unknown) => caught);
     expect(error).not.toBeInstanceOf(step.PermanentStepError);
     expect((error as Error).message).toBe(`Request to ${server.origin} timed out`);
   });
@@ -136,7 +205,9 @@ describe("http_request allowed by WORKFLOW_HTTP_ALLOW", () => {
 describe("http_request with a bad WORKFLOW_HTTP_ALLOW", () => {
   it("fails naming the setting and the bad entry", async () => {
     const step = await loadStep("127.0.0.1, 10.0.0.0/33");
-    await expect(step.run({ url: `${server.origin}/echo` })).rejects.toThrow('Invalid environment: WORKFLOW_HTTP_ALLOW: "10.0.0.0/33" is not a valid CIDR range');
+    await expect(step.run({ url: `${server.origin}/echo` })).rejects.toThrow(
+      'Invalid environment: WORKFLOW_HTTP_ALLOW: "10.0.0.0/33" is not a valid CIDR range',
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import { safeFetch, type SafeResponse } from "@/lib/net/safe-fetch";
+
 import { renderText, renderValue } from "../expressions";
-import { withStepInput, type StepHandler } from "./step-handler";
 import { httpStatusError, toStepError } from "./step-errors";
+import { withStepInput, type StepHandler } from "./step-handler";
 
 // HTTP Request: templated URL, headers and body, sent through the SSRF-guarded client (public
 // addresses only, every redirect re-checked, response size capped). The whole response is the
@@ -22,7 +23,9 @@ function encodeBody(value: unknown): EncodedBody {
 const secretHeader = /authorization|cookie|token|secret|api-?key|signature|password/i;
 
 function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secretHeader.test(name) ? "[redacted]" : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, secretHeader.test(name) ? "[redacted]" : value]),
+  );
 }
 
 function isJsonType(contentType: string | undefined): boolean {
@@ -45,7 +48,8 @@ export const httpRequestStep: StepHandler<"http_request"> = {
   async run({ config, context, services }) {
     const url = await renderText(config.url, context);
     const headers: Record<string, string> = {};
-    for (const [name, template] of Object.entries(config.headers)) headers[name.toLowerCase()] = await renderText(template, context);
+    for (const [name, template] of Object.entries(config.headers))
+      headers[name.toLowerCase()] = await renderText(template, context);
     const encoded = config.body === undefined ? {} : encodeBody(await renderValue(config.body, context));
     if (encoded.contentType && !headers["content-type"]) headers["content-type"] = encoded.contentType;
 
@@ -59,9 +63,20 @@ export const httpRequestStep: StepHandler<"http_request"> = {
     if (response.status >= 400 && config.failOnHttpError) {
       // Named without its query string, which often carries tokens.
       const answered = new URL(response.url);
-      throw withStepInput(httpStatusError({ what: `${config.method} ${answered.origin}${answered.pathname}`, status: response.status, body: response.body.toString("utf8") }), input);
+      throw withStepInput(
+        httpStatusError({
+          what: `${config.method} ${answered.origin}${answered.pathname}`,
+          status: response.status,
+          body: response.body.toString("utf8"),
+        }),
+        input,
+      );
     }
-    const output: HttpRequestOutput = { status: response.status, headers: response.headers, body: decodeBody(response) };
+    const output: HttpRequestOutput = {
+      status: response.status,
+      headers: response.headers,
+      body: decodeBody(response),
+    };
     return { output, input };
   },
 };

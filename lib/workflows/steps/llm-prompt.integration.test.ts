@@ -1,7 +1,9 @@
 // The LLM Prompt step with the provider stored on the agent row (key sealed under the master
 // key), against a local server speaking the chat-completions format, on SQLite and PostgreSQL.
 import type { ServerResponse } from "node:http";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { providers, useMigratedDatabase } from "@/test/databases";
 import { useFreshModules } from "@/test/fresh-modules";
 import { sendJson, startLocalServer, type LocalServer } from "@/test/local-server";
@@ -9,7 +11,11 @@ import { runContext } from "@/test/run-context";
 
 let server: LocalServer;
 let reply: (response: ServerResponse) => void;
-const completion = (content: string) => ({ model: "served-model", choices: [{ message: { role: "assistant", content } }], usage: { prompt_tokens: 30, completion_tokens: 8, total_tokens: 38 } });
+const completion = (content: string) => ({
+  model: "served-model",
+  choices: [{ message: { role: "assistant", content } }],
+  usage: { prompt_tokens: 30, completion_tokens: 8, total_tokens: 38 },
+});
 
 beforeAll(async () => {
   server = await startLocalServer((_request, response) => reply(response));
@@ -38,22 +44,43 @@ describe.each(providers)("llm_prompt on %s", (provider) => {
 
   async function createAgent(settings: { baseUrl?: string; model?: string; apiKey?: string } = {}) {
     const { sealAgentLlmKey } = fresh.modules;
-    const agent = await database.db.agent.create({ data: { name: "Summariser", llmBaseUrl: settings.baseUrl ?? null, llmModel: settings.model ?? null } });
+    const agent = await database.db.agent.create({
+      data: { name: "Summariser", llmBaseUrl: settings.baseUrl ?? null, llmModel: settings.model ?? null },
+    });
     if (settings.apiKey) {
-      await database.db.agent.update({ where: { id: agent.id }, data: { llmApiKeyCiphertext: sealAgentLlmKey({ agentId: agent.id, apiKey: settings.apiKey }) } });
+      await database.db.agent.update({
+        where: { id: agent.id },
+        data: { llmApiKeyCiphertext: sealAgentLlmKey({ agentId: agent.id, apiKey: settings.apiKey }) },
+      });
     }
     return agent;
   }
 
   function run(agentId: string, config: unknown, body: unknown = {}) {
     const { llmPromptStep, llmPromptConfig } = fresh.modules;
-    return llmPromptStep.run({ config: llmPromptConfig.parse(config), context: runContext({ agentId, body }), services: { db: database.db, signal: AbortSignal.timeout(10_000) } });
+    return llmPromptStep.run({
+      config: llmPromptConfig.parse(config),
+      context: runContext({ agentId, body }),
+      services: { db: database.db, signal: AbortSignal.timeout(10_000) },
+    });
   }
 
   it("renders the prompts and calls the agent's provider with its model and key", async () => {
     const agent = await createAgent({ baseUrl: `${server.origin}/v1`, model: "llama3.1", apiKey: "sk-agent-key" });
-    const result = await run(agent.id, { system: "You summarise documents for {{ agent.name }}.", prompt: "Summarise: {{ trigger.body.text }}", temperature: 0 }, { text: "Invoice 7 is paid." });
-    expect(result.output).toEqual({ text: "A short summary.", model: "served-model", usage: { promptTokens: 30, completionTokens: 8, totalTokens: 38 } });
+    const result = await run(
+      agent.id,
+      {
+        system: "You summarise documents for {{ agent.name }}.",
+        prompt: "Summarise: {{ trigger.body.text }}",
+        temperature: 0,
+      },
+      { text: "Invoice 7 is paid." },
+    );
+    expect(result.output).toEqual({
+      text: "A short summary.",
+      model: "served-model",
+      usage: { promptTokens: 30, completionTokens: 8, totalTokens: 38 },
+    });
     // What the run page shows: the rendered prompts, never the key.
     expect(result.input).toEqual({
       model: "llama3.1",
@@ -80,10 +107,21 @@ describe.each(providers)("llm_prompt on %s", (provider) => {
   it("uses the step's model over the agent's, asks for JSON and parses it; no key means no Authorization", async () => {
     const agent = await createAgent({ baseUrl: `${server.origin}/v1`, model: "llama3.1" });
     reply = (response) => sendJson(response, 200, completion('{"risk": "high", "reasons": ["new account"]}'));
-    const result = await run(agent.id, { prompt: "Assess {{ trigger.body }}", json: true, model: "qwen2.5" }, { amount: 9000 });
-    expect(result.output).toMatchObject({ json: { risk: "high", reasons: ["new account"] }, text: '{"risk": "high", "reasons": ["new account"]}' });
+    const result = await run(
+      agent.id,
+      { prompt: "Assess {{ trigger.body }}", json: true, model: "qwen2.5" },
+      { amount: 9000 },
+    );
+    expect(result.output).toMatchObject({
+      json: { risk: "high", reasons: ["new account"] },
+      text: '{"risk": "high", "reasons": ["new account"]}',
+    });
     const request = lastRequest();
-    expect(request.json).toMatchObject({ model: "qwen2.5", response_format: { type: "json_object" }, messages: [{ role: "user", content: 'Assess {"amount":9000}' }] });
+    expect(request.json).toMatchObject({
+      model: "qwen2.5",
+      response_format: { type: "json_object" },
+      messages: [{ role: "user", content: 'Assess {"amount":9000}' }],
+    });
     expect(request.headers.authorization).toBeUndefined();
   });
 
@@ -92,7 +130,9 @@ describe.each(providers)("llm_prompt on %s", (provider) => {
     const before = server.received.length;
     const error = await run(agent.id, { prompt: "Hello" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(fresh.modules.PermanentStepError);
-    expect((error as Error).message).toBe("No LLM provider is configured for this agent: set one in the agent's Settings tab (base URL, model, API key)");
+    expect((error as Error).message).toBe(
+      "No LLM provider is configured for this agent: set one in the agent's Settings tab (base URL, model, API key)",
+    );
     expect(server.received.length).toBe(before);
   });
 
@@ -108,7 +148,9 @@ describe.each(providers)("llm_prompt on %s", (provider) => {
     reply = (response) => sendJson(response, 200, completion("I think the risk is high."));
     const error = await run(agent.id, { prompt: "Assess", json: true }).catch((caught: unknown) => caught);
     expect(error).not.toBeInstanceOf(fresh.modules.PermanentStepError);
-    expect((error as Error).message).toBe('The model was asked for JSON but its reply is not valid JSON: "I think the risk is high."');
+    expect((error as Error).message).toBe(
+      'The model was asked for JSON but its reply is not valid JSON: "I think the risk is high."',
+    );
   });
 
   it("fails permanently when the provider rejects the key", async () => {

@@ -1,7 +1,9 @@
 // The Notify step on SQLite and PostgreSQL: conversations found or created once by external key
 // (also under concurrency), messages stored, and the signed outbound POST checked by its receiver.
 import { createHmac, timingSafeEqual } from "node:crypto";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { createClient } from "@/lib/db/create-client";
 import { providers, useMigratedDatabase } from "@/test/databases";
 import { useFreshModules } from "@/test/fresh-modules";
@@ -41,23 +43,44 @@ describe.each(providers)("notify on %s", (provider) => {
 
   const createAgent = () => database.db.agent.create({ data: { name: "Helpdesk" }, select: { id: true } });
 
-  function run(agentId: string, config: unknown, opts: { body?: unknown; executionId?: string; attempt?: number; db?: typeof database.db } = {}) {
+  function run(
+    agentId: string,
+    config: unknown,
+    opts: { body?: unknown; executionId?: string; attempt?: number; db?: typeof database.db } = {},
+  ) {
     const { notifyStep, notifyConfig } = fresh.modules;
     const context = runContext({ agentId, body: opts.body, executionId: opts.executionId, attempt: opts.attempt });
-    return notifyStep.run({ config: notifyConfig.parse(config), context, services: { db: opts.db ?? database.db, signal: AbortSignal.timeout(10_000) } });
+    return notifyStep.run({
+      config: notifyConfig.parse(config),
+      context,
+      services: { db: opts.db ?? database.db, signal: AbortSignal.timeout(10_000) },
+    });
   }
 
   const ticket = { ticket: { id: "T-100", subject: "Refund", status: "solved" } };
-  const ticketConfig = { conversationKey: "ticket-{{ trigger.body.ticket.id }}", conversationTitle: "{{ trigger.body.ticket.subject }}", message: "Ticket is now {{ trigger.body.ticket.status }}" };
+  const ticketConfig = {
+    conversationKey: "ticket-{{ trigger.body.ticket.id }}",
+    conversationTitle: "{{ trigger.body.ticket.subject }}",
+    message: "Ticket is now {{ trigger.body.ticket.status }}",
+  };
 
   it("creates the conversation on first use and stores the message", async () => {
     const agent = await createAgent();
     const { output, input } = await run(agent.id, ticketConfig, { body: ticket, executionId: "run_a" });
-    const conversation = await database.db.conversation.findFirstOrThrow({ where: { agentId: agent.id }, include: { messages: true } });
+    const conversation = await database.db.conversation.findFirstOrThrow({
+      where: { agentId: agent.id },
+      include: { messages: true },
+    });
     expect(output).toEqual({ conversationId: conversation.id, messageId: conversation.messages[0].id });
-    expect(input).toEqual({ conversationKey: "ticket-T-100", conversationTitle: "Refund", message: "Ticket is now solved" });
+    expect(input).toEqual({
+      conversationKey: "ticket-T-100",
+      conversationTitle: "Refund",
+      message: "Ticket is now solved",
+    });
     expect(conversation).toMatchObject({ externalKey: "ticket-T-100", title: "Refund" });
-    expect(conversation.messages).toEqual([expect.objectContaining({ role: "agent", content: "Ticket is now solved", executionId: "run_a" })]);
+    expect(conversation.messages).toEqual([
+      expect.objectContaining({ role: "agent", content: "Ticket is now solved", executionId: "run_a" }),
+    ]);
   });
 
   it("posts later messages to the same conversation and bumps its updatedAt", async () => {
@@ -65,18 +88,33 @@ describe.each(providers)("notify on %s", (provider) => {
     const first = await run(agent.id, ticketConfig, { body: ticket, executionId: "run_a" });
     const before = await database.db.conversation.findFirstOrThrow({ where: { agentId: agent.id } });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = await run(agent.id, { ...ticketConfig, conversationTitle: "Ignored now" }, { body: { ticket: { ...ticket.ticket, status: "reopened" } }, executionId: "run_b" });
-    expect((second.output as { conversationId: string }).conversationId).toBe((first.output as { conversationId: string }).conversationId);
-    const after = await database.db.conversation.findFirstOrThrow({ where: { agentId: agent.id }, include: { messages: { orderBy: { createdAt: "asc" } } } });
+    const second = await run(
+      agent.id,
+      { ...ticketConfig, conversationTitle: "Ignored now" },
+      { body: { ticket: { ...ticket.ticket, status: "reopened" } }, executionId: "run_b" },
+    );
+    expect((second.output as { conversationId: string }).conversationId).toBe(
+      (first.output as { conversationId: string }).conversationId,
+    );
+    const after = await database.db.conversation.findFirstOrThrow({
+      where: { agentId: agent.id },
+      include: { messages: { orderBy: { createdAt: "asc" } } },
+    });
     expect(after.title).toBe("Refund");
-    expect(after.messages.map((message) => message.content)).toEqual(["Ticket is now solved", "Ticket is now reopened"]);
+    expect(after.messages.map((message) => message.content)).toEqual([
+      "Ticket is now solved",
+      "Ticket is now reopened",
+    ]);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
   });
 
   it("titles a conversation with its key when no title is given", async () => {
     const agent = await createAgent();
     await run(agent.id, { conversationKey: "customer-9", message: "Hi" });
-    expect(await database.db.conversation.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({ externalKey: "customer-9", title: "customer-9" });
+    expect(await database.db.conversation.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({
+      externalKey: "customer-9",
+      title: "customer-9",
+    });
   });
 
   it("does not post the same message twice when a run retries the step", async () => {
@@ -99,16 +137,30 @@ describe.each(providers)("notify on %s", (provider) => {
     // PostgreSQL: several clients, as several app instances would be. SQLite: the one client a
     // process has (better-sqlite3 waits for a lock synchronously, so a second client in the same
     // process would block the first one's transaction); its awaits still interleave the runs.
-    const clients = provider === "postgresql" ? [database.db, createClient(database.target), createClient(database.target)] : [database.db];
+    const clients =
+      provider === "postgresql"
+        ? [database.db, createClient(database.target), createClient(database.target)]
+        : [database.db];
     try {
       const runs = 10;
       const results = await Promise.all(
-        Array.from({ length: runs }, (_, index) => run(agent.id, { conversationKey: "fraud-alerts", message: `Alert ${index}` }, { executionId: `run_${index}`, db: clients[index % clients.length] })),
+        Array.from({ length: runs }, (_, index) =>
+          run(
+            agent.id,
+            { conversationKey: "fraud-alerts", message: `Alert ${index}` },
+            { executionId: `run_${index}`, db: clients[index % clients.length] },
+          ),
+        ),
       );
-      const conversations = await database.db.conversation.findMany({ where: { agentId: agent.id }, include: { messages: true } });
+      const conversations = await database.db.conversation.findMany({
+        where: { agentId: agent.id },
+        include: { messages: true },
+      });
       expect(conversations).toHaveLength(1);
       expect(conversations[0].messages).toHaveLength(runs);
-      expect(new Set(results.map((result) => (result.output as { conversationId: string }).conversationId))).toEqual(new Set([conversations[0].id]));
+      expect(new Set(results.map((result) => (result.output as { conversationId: string }).conversationId))).toEqual(
+        new Set([conversations[0].id]),
+      );
     } finally {
       await Promise.all(clients.slice(1).map((client) => client.$disconnect()));
     }
@@ -116,7 +168,11 @@ describe.each(providers)("notify on %s", (provider) => {
 
   it("POSTs a notification signed with the agent's outbound secret, stored sealed", async () => {
     const agent = await createAgent();
-    const { output } = await run(agent.id, { ...ticketConfig, url: `${receiver.origin}/hooks/{{ trigger.body.ticket.id }}` }, { body: ticket, executionId: "run_post" });
+    const { output } = await run(
+      agent.id,
+      { ...ticketConfig, url: `${receiver.origin}/hooks/{{ trigger.body.ticket.id }}` },
+      { body: ticket, executionId: "run_post" },
+    );
     const request = receiver.received.at(-1)!;
     expect(request.method).toBe("POST");
     expect(request.path).toBe("/hooks/T-100");
@@ -143,7 +199,9 @@ describe.each(providers)("notify on %s", (provider) => {
 
   it("signs every notification of an agent with the same secret", async () => {
     const agent = await createAgent();
-    const secrets = await Promise.all(Array.from({ length: 6 }, () => fresh.modules.getOutboundSecret({ db: database.db, agentId: agent.id })));
+    const secrets = await Promise.all(
+      Array.from({ length: 6 }, () => fresh.modules.getOutboundSecret({ db: database.db, agentId: agent.id })),
+    );
     expect(new Set(secrets).size).toBe(1);
     await run(agent.id, { conversationKey: "k", message: "m", url: `${receiver.origin}/a` });
     expect(signatureIsValid(receiver.received.at(-1)!, secrets[0])).toBe(true);
@@ -153,9 +211,13 @@ describe.each(providers)("notify on %s", (provider) => {
     const agent = await createAgent();
     receiverStatus = 503;
     const config = { conversationKey: "k", message: "m", url: `${receiver.origin}/down` };
-    const error = await run(agent.id, config, { executionId: "run_503", attempt: 1 }).catch((caught: unknown) => caught);
+    const error = await run(agent.id, config, { executionId: "run_503", attempt: 1 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).not.toBeInstanceOf(fresh.modules.PermanentStepError);
-    expect((error as Error).message).toBe(`The notification URL ${receiver.origin} answered HTTP 503: {"received":true}`);
+    expect((error as Error).message).toBe(
+      `The notification URL ${receiver.origin} answered HTTP 503: {"received":true}`,
+    );
     receiverStatus = 200;
     const { output } = await run(agent.id, config, { executionId: "run_503", attempt: 2 });
     expect(output).toMatchObject({ delivered: { status: 200 } });
@@ -164,14 +226,20 @@ describe.each(providers)("notify on %s", (provider) => {
 
   it("refuses a notification URL on an internal address, permanently", async () => {
     const agent = await createAgent();
-    const error = await run(agent.id, { conversationKey: "k", message: "m", url: "http://169.254.169.254/latest" }).catch((caught: unknown) => caught);
+    const error = await run(agent.id, {
+      conversationKey: "k",
+      message: "m",
+      url: "http://169.254.169.254/latest",
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(fresh.modules.PermanentStepError);
     expect((error as Error).message).toMatch(/^Refused to connect to 169\.254\.169\.254/);
   });
 
   it("fails permanently when the key renders empty", async () => {
     const agent = await createAgent();
-    const error = await run(agent.id, { conversationKey: "{{ trigger.body.nope }}", message: "m" }).catch((caught: unknown) => caught);
+    const error = await run(agent.id, { conversationKey: "{{ trigger.body.nope }}", message: "m" }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(fresh.modules.PermanentStepError);
     expect((error as Error).message).toBe("The conversation key rendered empty: check the fields it reads");
     expect(await database.db.conversation.count({ where: { agentId: agent.id } })).toBe(0);

@@ -2,10 +2,10 @@ import { getOutboundSecret } from "@/lib/agents/get-outbound-secret";
 import { postMessage } from "@/lib/conversations/post-message";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { signBody } from "@/lib/webhooks/sign";
+
 import { renderText } from "../expressions";
-import type { RunContext, StepHandler } from "./step-handler";
-import { PermanentStepError } from "./step-handler";
 import { httpStatusError, toStepError } from "./step-errors";
+import { PermanentStepError, type RunContext, type StepHandler } from "./step-handler";
 
 // Notify: posts a message to the agent's conversation found by an external key (the UI shows
 // it live) and, when a URL is set, POSTs it as signed JSON so another system hears of it too.
@@ -24,13 +24,24 @@ export const notifyStep: StepHandler<"notify"> = {
   type: "notify",
   async run({ config, context, services }) {
     const conversationKey = await renderRequired(config.conversationKey, "conversation key", context);
-    if (conversationKey.length > 500) throw new PermanentStepError("The conversation key is longer than 500 characters");
-    const title = config.conversationTitle ? (await renderText(config.conversationTitle, context)).trim().slice(0, 500) : "";
+    if (conversationKey.length > 500)
+      throw new PermanentStepError("The conversation key is longer than 500 characters");
+    const title = config.conversationTitle
+      ? (await renderText(config.conversationTitle, context)).trim().slice(0, 500)
+      : "";
     const message = await renderRequired(config.message, "message", context);
     const agentId = context.agent.id;
     // Only a later attempt can find its own earlier post; on the first, two steps posting the same text both count.
     const reuseFromExecution = context.execution.attempt > 1;
-    const posted = await postMessage({ db: services.db, agentId, conversationKey, title, content: message, executionId: context.execution.id, reuseFromExecution });
+    const posted = await postMessage({
+      db: services.db,
+      agentId,
+      conversationKey,
+      title,
+      content: message,
+      executionId: context.execution.id,
+      reuseFromExecution,
+    });
     const output: NotifyOutput = { conversationId: posted.conversationId, messageId: posted.messageId };
     const input = { conversationKey, conversationTitle: title || null, message };
     if (!config.url) return { output, input };
@@ -38,11 +49,24 @@ export const notifyStep: StepHandler<"notify"> = {
     const url = await renderRequired(config.url, "notification URL", context);
     const secret = await getOutboundSecret({ db: services.db, agentId });
     // messageId lets the receiver drop a notification it already has when a failed delivery is retried.
-    const body = JSON.stringify({ conversationKey, message, executionId: context.execution.id, agentId, sentAt: new Date().toISOString(), conversationId: posted.conversationId, messageId: posted.messageId });
+    const body = JSON.stringify({
+      conversationKey,
+      message,
+      executionId: context.execution.id,
+      agentId,
+      sentAt: new Date().toISOString(),
+      conversationId: posted.conversationId,
+      messageId: posted.messageId,
+    });
     const headers = { "content-type": "application/json", "x-signature": signBody({ privateKey: secret, body }) };
     try {
       const response = await safeFetch({ url, method: "POST", headers, body, signal: services.signal });
-      if (response.status >= 400) throw httpStatusError({ what: `The notification URL ${new URL(response.url).origin}`, status: response.status, body: response.body.toString("utf8") });
+      if (response.status >= 400)
+        throw httpStatusError({
+          what: `The notification URL ${new URL(response.url).origin}`,
+          status: response.status,
+          body: response.body.toString("utf8"),
+        });
       return { output: { ...output, delivered: { status: response.status } }, input: { ...input, url } };
     } catch (error) {
       throw toStepError(error);

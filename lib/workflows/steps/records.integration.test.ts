@@ -1,13 +1,15 @@
 // Record Write and Record Read on real SQLite and PostgreSQL: merge vs replace, per-agent
 // isolation, and concurrent writers to one key (several clients, so the races are real).
 import { describe, expect, it } from "vitest";
+
 import { createClient, type Db } from "@/lib/db/create-client";
 import { providers, useMigratedDatabase } from "@/test/databases";
 import { runContext } from "@/test/run-context";
-import { PermanentStepError } from "./step-handler";
-import { recordReadConfig, recordWriteConfig } from "./step-schemas";
+
 import { recordReadStep } from "./record-read";
 import { recordWriteStep } from "./record-write";
+import { PermanentStepError } from "./step-handler";
+import { recordReadConfig, recordWriteConfig } from "./step-schemas";
 
 describe.each(providers)("record steps on %s", (provider) => {
   const database = useMigratedDatabase(provider);
@@ -18,29 +20,53 @@ describe.each(providers)("record steps on %s", (provider) => {
 
   function write(agentId: string, config: unknown, body: unknown = {}, db: Db = database.db) {
     const context = runContext({ agentId, body });
-    return recordWriteStep.run({ config: recordWriteConfig.parse(config), context, services: { db, signal: new AbortController().signal } });
+    return recordWriteStep.run({
+      config: recordWriteConfig.parse(config),
+      context,
+      services: { db, signal: new AbortController().signal },
+    });
   }
 
   function read(agentId: string, config: unknown, body: unknown = {}) {
     const context = runContext({ agentId, body });
-    return recordReadStep.run({ config: recordReadConfig.parse(config), context, services: { db: database.db, signal: new AbortController().signal } });
+    return recordReadStep.run({
+      config: recordReadConfig.parse(config),
+      context,
+      services: { db: database.db, signal: new AbortController().signal },
+    });
   }
 
   async function storedRows(agentId: string) {
-    const rows = await database.db.dataRecord.findMany({ where: { agentId }, select: { collection: true, key: true, data: true } });
+    const rows = await database.db.dataRecord.findMany({
+      where: { agentId },
+      select: { collection: true, key: true, data: true },
+    });
     return rows.map((row) => ({ ...row, data: JSON.parse(row.data) }));
   }
 
   it("creates a record at a templated key and reads it back", async () => {
     const agent = await createAgent();
     const body = { client: { id: "c-42", name: "Ada", balance: 120 } };
-    const written = await write(agent.id, { collection: "clients", key: "client-{{ trigger.body.client.id }}", data: "trigger.body.client" }, body);
+    const written = await write(
+      agent.id,
+      { collection: "clients", key: "client-{{ trigger.body.client.id }}", data: "trigger.body.client" },
+      body,
+    );
     expect(written).toEqual({
       output: { collection: "clients", key: "client-c-42", data: { id: "c-42", name: "Ada", balance: 120 } },
-      input: { collection: "clients", key: "client-c-42", mode: "merge", data: { id: "c-42", name: "Ada", balance: 120 } },
+      input: {
+        collection: "clients",
+        key: "client-c-42",
+        mode: "merge",
+        data: { id: "c-42", name: "Ada", balance: 120 },
+      },
     });
-    expect(await storedRows(agent.id)).toEqual([{ collection: "clients", key: "client-c-42", data: { id: "c-42", name: "Ada", balance: 120 } }]);
-    expect(await read(agent.id, { collection: "clients", key: "client-{{ trigger.body.id }}" }, { id: "c-42" })).toEqual({
+    expect(await storedRows(agent.id)).toEqual([
+      { collection: "clients", key: "client-c-42", data: { id: "c-42", name: "Ada", balance: 120 } },
+    ]);
+    expect(
+      await read(agent.id, { collection: "clients", key: "client-{{ trigger.body.id }}" }, { id: "c-42" }),
+    ).toEqual({
       output: { id: "c-42", name: "Ada", balance: 120 },
       input: { collection: "clients", key: "client-c-42" },
     });
@@ -48,11 +74,28 @@ describe.each(providers)("record steps on %s", (provider) => {
 
   it("merges top-level fields by default and replaces in replace mode", async () => {
     const agent = await createAgent();
-    await write(agent.id, { collection: "clients", key: "c1", data: '{"name": "Ada", "tier": "gold", "address": {"city": "Paris", "zip": "75001"}}' });
-    const merged = await write(agent.id, { collection: "clients", key: "c1", data: '{"tier": "platinum", "address": {"city": "Lyon"}}' });
+    await write(agent.id, {
+      collection: "clients",
+      key: "c1",
+      data: '{"name": "Ada", "tier": "gold", "address": {"city": "Paris", "zip": "75001"}}',
+    });
+    const merged = await write(agent.id, {
+      collection: "clients",
+      key: "c1",
+      data: '{"tier": "platinum", "address": {"city": "Lyon"}}',
+    });
     // Shallow: `address` is replaced as a whole, `name` is kept.
-    expect(merged.output).toEqual({ collection: "clients", key: "c1", data: { name: "Ada", tier: "platinum", address: { city: "Lyon" } } });
-    const replaced = await write(agent.id, { collection: "clients", key: "c1", data: '{"tier": "silver"}', mode: "replace" });
+    expect(merged.output).toEqual({
+      collection: "clients",
+      key: "c1",
+      data: { name: "Ada", tier: "platinum", address: { city: "Lyon" } },
+    });
+    const replaced = await write(agent.id, {
+      collection: "clients",
+      key: "c1",
+      data: '{"tier": "silver"}',
+      mode: "replace",
+    });
     expect(replaced.output).toEqual({ collection: "clients", key: "c1", data: { tier: "silver" } });
     expect(await storedRows(agent.id)).toEqual([{ collection: "clients", key: "c1", data: { tier: "silver" } }]);
   });
@@ -60,8 +103,12 @@ describe.each(providers)("record steps on %s", (provider) => {
   it("replaces when either side of a merge is not an object", async () => {
     const agent = await createAgent();
     await write(agent.id, { collection: "balances", key: "acct", data: "[1, 2]" });
-    expect((await write(agent.id, { collection: "balances", key: "acct", data: '{"amount": 5}' })).output).toMatchObject({ data: { amount: 5 } });
-    expect((await write(agent.id, { collection: "balances", key: "acct", data: "42" })).output).toMatchObject({ data: 42 });
+    expect(
+      (await write(agent.id, { collection: "balances", key: "acct", data: '{"amount": 5}' })).output,
+    ).toMatchObject({ data: { amount: 5 } });
+    expect((await write(agent.id, { collection: "balances", key: "acct", data: "42" })).output).toMatchObject({
+      data: 42,
+    });
     expect(await storedRows(agent.id)).toEqual([{ collection: "balances", key: "acct", data: 42 }]);
   });
 
@@ -79,15 +126,28 @@ describe.each(providers)("record steps on %s", (provider) => {
 
   it("reads null for a missing record, and fails permanently when it is required", async () => {
     const agent = await createAgent();
-    expect(await read(agent.id, { collection: "clients", key: "nobody" })).toEqual({ output: null, input: { collection: "clients", key: "nobody" } });
-    const error = await read(agent.id, { collection: "clients", key: "{{ trigger.body.id }}", required: true }, { id: "c-404" }).catch((caught: unknown) => caught);
+    expect(await read(agent.id, { collection: "clients", key: "nobody" })).toEqual({
+      output: null,
+      input: { collection: "clients", key: "nobody" },
+    });
+    const error = await read(
+      agent.id,
+      { collection: "clients", key: "{{ trigger.body.id }}", required: true },
+      { id: "c-404" },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PermanentStepError);
     expect((error as Error).message).toBe('No record with key "c-404" in collection "clients"');
   });
 
   it.each([
-    [{ collection: "c", key: "{{ trigger.body.missing }}", data: "1" }, /The key "\{\{ trigger\.body\.missing \}\}" rendered empty/],
-    [{ collection: "c", key: "k", data: "trigger.body.missing" }, /The data expression "trigger\.body\.missing" produced nothing to store/],
+    [
+      { collection: "c", key: "{{ trigger.body.missing }}", data: "1" },
+      /The key "\{\{ trigger\.body\.missing \}\}" rendered empty/,
+    ],
+    [
+      { collection: "c", key: "k", data: "trigger.body.missing" },
+      /The data expression "trigger\.body\.missing" produced nothing to store/,
+    ],
   ])("refuses a write the builder must fix: %j", async (config, message) => {
     const agent = await createAgent();
     const error = await write(agent.id, config).catch((caught: unknown) => caught);
@@ -102,12 +162,21 @@ describe.each(providers)("record steps on %s", (provider) => {
     try {
       const writers = 12;
       const results = await Promise.all(
-        Array.from({ length: writers }, (_, index) => write(agent.id, { collection: "balances", key: "acct-1", data: `{"field${index}": ${index}}` }, {}, clients[index % clients.length])),
+        Array.from({ length: writers }, (_, index) =>
+          write(
+            agent.id,
+            { collection: "balances", key: "acct-1", data: `{"field${index}": ${index}}` },
+            {},
+            clients[index % clients.length],
+          ),
+        ),
       );
       expect(results).toHaveLength(writers);
       const rows = await storedRows(agent.id);
       expect(rows).toHaveLength(1);
-      expect(rows[0].data).toEqual(Object.fromEntries(Array.from({ length: writers }, (_, index) => [`field${index}`, index])));
+      expect(rows[0].data).toEqual(
+        Object.fromEntries(Array.from({ length: writers }, (_, index) => [`field${index}`, index])),
+      );
     } finally {
       await Promise.all(clients.slice(1).map((client) => client.$disconnect()));
     }
@@ -119,7 +188,14 @@ describe.each(providers)("record steps on %s", (provider) => {
     try {
       const writers = 12;
       await Promise.all(
-        Array.from({ length: writers }, (_, index) => write(agent.id, { collection: "balances", key: "acct-2", data: `{"value": ${index}}`, mode: "replace" }, {}, clients[index % clients.length])),
+        Array.from({ length: writers }, (_, index) =>
+          write(
+            agent.id,
+            { collection: "balances", key: "acct-2", data: `{"value": ${index}}`, mode: "replace" },
+            {},
+            clients[index % clients.length],
+          ),
+        ),
       );
       const rows = await storedRows(agent.id);
       expect(rows).toHaveLength(1);

@@ -1,11 +1,11 @@
-import type { StepHandler } from "./step-handler";
-import type { StepType } from "./step-schemas";
 import { httpRequestStep } from "./http-request";
 import { llmPromptStep } from "./llm-prompt";
 import { notifyStep } from "./notify";
 import { recordReadStep } from "./record-read";
 import { recordWriteStep } from "./record-write";
 import { rulesStep } from "./rules";
+import type { StepHandler } from "./step-handler";
+import type { StepType } from "./step-schemas";
 import { transformStep } from "./transform";
 
 /** Every step type's handler; the mapped type makes a missing or mismatched handler a compile error. */

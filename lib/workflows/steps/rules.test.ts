@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
+
 import { runContext, servicesWithoutDb } from "@/test/run-context";
+
+import { isTruthy, rulesStep } from "./rules";
 import { PermanentStepError } from "./step-handler";
 import { rulesConfig } from "./step-schemas";
-import { isTruthy, rulesStep } from "./rules";
 
 // The fraud-alert use case: rules over a payment score it, and the run stops when it is low risk.
 const fraudRules = [
   { name: "Large amount", when: "trigger.body.amount > 1000", score: 40, label: "large" },
   { name: "New account", when: "trigger.body.accountAgeDays < 30", score: 30, label: "new-account" },
-  { name: "Foreign card", when: "trigger.body.cardCountry != trigger.body.ipCountry", score: 25, label: "geo-mismatch" },
+  {
+    name: "Foreign card",
+    when: "trigger.body.cardCountry != trigger.body.ipCountry",
+    score: 25,
+    label: "geo-mismatch",
+  },
   { name: "Trusted customer", when: "trigger.body.customer.trusted", score: -50 },
   { name: "Blocked country", when: "trigger.body.ipCountry in ['XX', 'YY']", score: 100, label: "large" },
 ];
@@ -20,14 +27,30 @@ async function run(body: unknown, stopWhen?: string) {
 
 describe("rules step", () => {
   it.each([
-    ["no rule matches", { amount: 10, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" }, { score: 0, labels: [], matched: [] }],
-    ["one rule", { amount: 5000, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" }, { score: 40, labels: ["large"], matched: ["Large amount"] }],
+    [
+      "no rule matches",
+      { amount: 10, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" },
+      { score: 0, labels: [], matched: [] },
+    ],
+    [
+      "one rule",
+      { amount: 5000, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" },
+      { score: 40, labels: ["large"], matched: ["Large amount"] },
+    ],
     [
       "several rules, in rule order",
       { amount: 5000, accountAgeDays: 3, cardCountry: "FR", ipCountry: "BR" },
-      { score: 95, labels: ["large", "new-account", "geo-mismatch"], matched: ["Large amount", "New account", "Foreign card"] },
+      {
+        score: 95,
+        labels: ["large", "new-account", "geo-mismatch"],
+        matched: ["Large amount", "New account", "Foreign card"],
+      },
     ],
-    ["a negative score, and no label", { amount: 5000, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR", customer: { trusted: true } }, { score: -10, labels: ["large"], matched: ["Large amount", "Trusted customer"] }],
+    [
+      "a negative score, and no label",
+      { amount: 5000, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR", customer: { trusted: true } },
+      { score: -10, labels: ["large"], matched: ["Large amount", "Trusted customer"] },
+    ],
     [
       "a label given by two rules appears once",
       { amount: 5000, accountAgeDays: 400, cardCountry: "XX", ipCountry: "XX" },
@@ -42,7 +65,11 @@ describe("rules step", () => {
     ["$output.score < 50", { amount: 10, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" }, true],
     ["$output.score < 50", { amount: 5000, accountAgeDays: 3, cardCountry: "FR", ipCountry: "BR" }, false],
     ["'large' in $output.labels", { amount: 5000, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" }, true],
-    ["$count($output.matched) = 0 and trigger.body.amount < 100", { amount: 10, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" }, true],
+    [
+      "$count($output.matched) = 0 and trigger.body.amount < 100",
+      { amount: 10, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" },
+      true,
+    ],
     ["$output.matched", { amount: 10, accountAgeDays: 400, cardCountry: "FR", ipCountry: "FR" }, false],
   ])("stopWhen %s", async (stopWhen, body, stop) => {
     const result = await run(body, stopWhen);
@@ -55,7 +82,9 @@ describe("rules step", () => {
 
   it("fails permanently on a bad condition, naming it", async () => {
     const config = rulesConfig.parse({ rules: [{ name: "Broken", when: "trigger.body.amount >" }] });
-    const error = await rulesStep.run({ config, context: runContext(), services: servicesWithoutDb() }).catch((caught: unknown) => caught);
+    const error = await rulesStep
+      .run({ config, context: runContext(), services: servicesWithoutDb() })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PermanentStepError);
     expect((error as Error).message).toContain('"trigger.body.amount >"');
   });

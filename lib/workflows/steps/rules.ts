@@ -21,7 +21,9 @@ export type RulesOutput = { score: number; labels: string[]; matched: string[] }
 export const rulesStep: StepHandler<"rules"> = {
   type: "rules",
   async run({ config, context }) {
-    const verdicts = await Promise.all(config.rules.map(async (rule) => isTruthy(await evaluateExpression(rule.when, context))));
+    const verdicts = await Promise.all(
+      config.rules.map(async (rule) => isTruthy(await evaluateExpression(rule.when, context))),
+    );
     const output: RulesOutput = { score: 0, labels: [], matched: [] };
     config.rules.forEach((rule, index) => {
       if (!verdicts[index]) return;

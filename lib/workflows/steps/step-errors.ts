@@ -1,4 +1,5 @@
 import { isRetryableStatus } from "@/lib/net/http-status";
+
 import { PermanentStepError } from "./step-handler";
 
 // How outbound failures become step failures: only what can pass by itself (timeouts, network
@@ -17,5 +18,7 @@ export function httpStatusError(opts: { what: string; status: number; body?: str
  */
 export function toStepError(error: unknown): unknown {
   if (error instanceof PermanentStepError || !(error instanceof Error)) return error;
-  return (error as { retryable?: unknown }).retryable === false ? new PermanentStepError(error.message, { cause: error }) : error;
+  return (error as { retryable?: unknown }).retryable === false
+    ? new PermanentStepError(error.message, { cause: error })
+    : error;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+
 import type { StepConfig, StepType } from "./step-schemas";
 
 /** What every step reads: the trigger, the outputs of earlier steps, and the agent. */

@@ -36,7 +36,12 @@ export const rulesConfig = z.strictObject({
   stopWhen: z.string().trim().max(10_000).optional(),
 });
 
-const collection = z.string().trim().min(1, "Collection is required").max(100).regex(/^[\w.-]+$/, "Use letters, digits, _ . and -");
+const collection = z
+  .string()
+  .trim()
+  .min(1, "Collection is required")
+  .max(100)
+  .regex(/^[\w.-]+$/, "Use letters, digits, _ . and -");
 
 export const recordWriteConfig = z.strictObject({
   collection,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { runContext, servicesWithoutDb } from "@/test/run-context";
+
 import { ExpressionError } from "../expressions";
 import { transformConfig } from "./step-schemas";
 import { transformStep } from "./transform";
@@ -16,7 +18,10 @@ async function run(expression: string) {
 describe("transform step", () => {
   it.each([
     ["$sum(trigger.body.invoice.lines.amount)", 100.5],
-    ['{"invoice": trigger.body.invoice.id, "customer": steps.fetch.body.customer.id, "total": $sum(trigger.body.invoice.lines.amount)}', { invoice: "inv-1", customer: "c-9", total: 100.5 }],
+    [
+      '{"invoice": trigger.body.invoice.id, "customer": steps.fetch.body.customer.id, "total": $sum(trigger.body.invoice.lines.amount)}',
+      { invoice: "inv-1", customer: "c-9", total: 100.5 },
+    ],
     ["trigger.body.invoice.lines.(amount * 2)", [80, 121]],
     ["steps.fetch.body.customer.tier = 'gold'", true],
     ["trigger.body.nothing", null],

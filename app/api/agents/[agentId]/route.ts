@@ -1,12 +1,12 @@
 // Reads, renames or deletes one agent (deleting removes its workflows too).
-import { getDb } from "@/lib/db";
-import { routeHandler } from "@/lib/api/route-handler";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { deleteAgent } from "@/lib/agents/delete-agent";
 import { getAgent } from "@/lib/agents/get-agent";
 import { updateAgent } from "@/lib/agents/update-agent";
-import { deleteAgent } from "@/lib/agents/delete-agent";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { routeHandler } from "@/lib/api/route-handler";
 import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db";
 
 type Params = { agentId: string };
 
@@ -18,7 +18,15 @@ export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, {
   const db = await getDb();
   const input = await readJsonBody(request);
   const agent = await updateAgent({ db, agentId, input });
-  await recordAuditEvent({ db, actor: user, action: "agent.updated", targetType: "agent", targetId: agentId, details: { name: agent.name, fields: changedFields(input) }, request });
+  await recordAuditEvent({
+    db,
+    actor: user,
+    action: "agent.updated",
+    targetType: "agent",
+    targetId: agentId,
+    details: { name: agent.name, fields: changedFields(input) },
+    request,
+  });
   return Response.json({ agent });
 });
 

@@ -1,11 +1,11 @@
 // Sign in with email and password: a new session cookie, or one generic 401 (429 when throttled).
-import { getDb } from "@/lib/db";
-import { routeHandler } from "@/lib/api/route-handler";
-import { readJsonBody } from "@/lib/api/read-json-body";
 import { ApiError } from "@/lib/api/api-error";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { signIn } from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/start-session";
+import { getDb } from "@/lib/db";
 import { getClientIp } from "@/lib/http/request-host";
 
 export const POST = routeHandler({ public: true }, async (request) => {
@@ -20,11 +20,25 @@ export const POST = routeHandler({ public: true }, async (request) => {
     });
   }
   if (result.outcome === "invalid_credentials") {
-    await recordAuditEvent({ db, actor: { id: null, email: result.email }, action: "auth.sign_in_failed", targetType: "user", targetId: result.userId, request });
+    await recordAuditEvent({
+      db,
+      actor: { id: null, email: result.email },
+      action: "auth.sign_in_failed",
+      targetType: "user",
+      targetId: result.userId,
+      request,
+    });
     throw new ApiError({ status: 401, code: "invalid_credentials", message: "The email or password is not right" });
   }
   const { user } = result;
   const { cookie, sessionId } = await startSession({ db, request, userId: user.id });
-  await recordAuditEvent({ db, actor: user, action: "auth.sign_in", targetType: "session", targetId: sessionId, request });
+  await recordAuditEvent({
+    db,
+    actor: user,
+    action: "auth.sign_in",
+    targetType: "session",
+    targetId: sessionId,
+    request,
+  });
   return Response.json({ user }, { headers: { "set-cookie": cookie, "cache-control": "no-store" } });
 });

@@ -1,14 +1,19 @@
 // The public webhook endpoint: verifies a signed POST, stores it durably and answers 202 at once.
+import { getIngestStore } from "@/lib/webhooks/get-ingest-store";
 import { ingest } from "@/lib/webhooks/ingest";
 import { getIngestSettings } from "@/lib/webhooks/ingest-settings";
-import { getIngestStore } from "@/lib/webhooks/get-ingest-store";
 import { trackIngestion } from "@/lib/workflows/engine/ingestion-load";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const done = trackIngestion();
   try {
-    const result = await ingest({ request, webhookId: id, store: await getIngestStore(), settings: getIngestSettings() });
+    const result = await ingest({
+      request,
+      webhookId: id,
+      store: await getIngestStore(),
+      settings: getIngestSettings(),
+    });
     return Response.json(result.body, { status: result.status, headers: result.headers });
   } catch (error) {
     // Nothing was stored: tell the sender to retry rather than to give up.
@@ -23,7 +28,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 }
 
 function methodNotAllowed() {
-  return Response.json({ error: { code: "method_not_allowed", message: "Webhook endpoints accept POST only" } }, { status: 405, headers: { allow: "POST" } });
+  return Response.json(
+    { error: { code: "method_not_allowed", message: "Webhook endpoints accept POST only" } },
+    { status: 405, headers: { allow: "POST" } },
+  );
 }
 
 export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

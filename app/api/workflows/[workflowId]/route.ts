@@ -1,12 +1,12 @@
 // Reads, updates (name, description, definition) or deletes one workflow.
-import { getDb } from "@/lib/db";
-import { routeHandler } from "@/lib/api/route-handler";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { routeHandler } from "@/lib/api/route-handler";
 import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db";
+import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
-import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
 
 type Params = { workflowId: string };
 
@@ -24,7 +24,12 @@ export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, {
     action: "workflow.updated",
     targetType: "workflow",
     targetId: workflowId,
-    details: { agentId: workflow.agentId, name: workflow.name, version: workflow.version, fields: changedFields(input) },
+    details: {
+      agentId: workflow.agentId,
+      name: workflow.name,
+      version: workflow.version,
+      fields: changedFields(input),
+    },
     request,
   });
   return Response.json({ workflow });
@@ -33,6 +38,13 @@ export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, {
 export const DELETE = routeHandler<Params>({ role: "builder" }, async (request, { workflowId }, user) => {
   const db = await getDb();
   await deleteWorkflow({ db, workflowId });
-  await recordAuditEvent({ db, actor: user, action: "workflow.deleted", targetType: "workflow", targetId: workflowId, request });
+  await recordAuditEvent({
+    db,
+    actor: user,
+    action: "workflow.deleted",
+    targetType: "workflow",
+    targetId: workflowId,
+    request,
+  });
   return new Response(null, { status: 204 });
 });

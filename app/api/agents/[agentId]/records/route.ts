@@ -1,6 +1,6 @@
 // The agent's data store: its collections, or one collection's records with ?collection=.
-import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
+import { getDb } from "@/lib/db";
 import { listCollections, listRecords } from "@/lib/records/list-records";
 
 export const GET = routeHandler<{ agentId: string }>({ role: "viewer" }, async (request, { agentId }) => {

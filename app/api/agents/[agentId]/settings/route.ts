@@ -1,11 +1,11 @@
 // The agent's integration settings: LLM provider (key stored encrypted) and outbound signing secret (builders only).
-import { getDb } from "@/lib/db";
-import { routeHandler } from "@/lib/api/route-handler";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { changedFields } from "@/lib/audit/changed-fields";
-import { hasRole } from "@/lib/auth/roles";
 import { getAgentSettings, updateAgentSettings } from "@/lib/agents/agent-settings";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { routeHandler } from "@/lib/api/route-handler";
+import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hasRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
 
 type Params = { agentId: string };
 
@@ -21,6 +21,14 @@ export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, {
   const input = await readJsonBody(request);
   const settings = await updateAgentSettings({ db, agentId, input });
   // Field names only: the LLM API key itself never reaches the audit log.
-  await recordAuditEvent({ db, actor: user, action: "agent.settings_changed", targetType: "agent", targetId: agentId, details: { fields: changedFields(input) }, request });
+  await recordAuditEvent({
+    db,
+    actor: user,
+    action: "agent.settings_changed",
+    targetType: "agent",
+    targetId: agentId,
+    details: { fields: changedFields(input) },
+    request,
+  });
   return Response.json({ settings }, { headers: { "cache-control": "no-store" } });
 });

@@ -1,11 +1,11 @@
 // Lists an agent's webhooks and creates one (without a key: Generate Private Key comes next).
-import { getDb } from "@/lib/db";
-import { routeHandler } from "@/lib/api/route-handler";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
-import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { getDb } from "@/lib/db";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 
 type Params = { agentId: string };
 
@@ -15,7 +15,12 @@ export const GET = routeHandler<Params>({ role: "viewer" }, async (request, { ag
 
 export const POST = routeHandler<Params>({ role: "builder" }, async (request, { agentId }, user) => {
   const db = await getDb();
-  const webhook = await createWebhook({ db, agentId, input: await readJsonBody(request), baseUrl: getPublicBaseUrl(request) });
+  const webhook = await createWebhook({
+    db,
+    agentId,
+    input: await readJsonBody(request),
+    baseUrl: getPublicBaseUrl(request),
+  });
   await recordAuditEvent({
     db,
     actor: user,

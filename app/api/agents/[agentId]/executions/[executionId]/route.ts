@@ -1,8 +1,9 @@
 // One run with each step's input, output, error and duration.
-import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
+import { getDb } from "@/lib/db";
 import { getExecution } from "@/lib/executions/get-execution";
 
-export const GET = routeHandler<{ agentId: string; executionId: string }>({ role: "viewer" }, async (_request, params) =>
-  Response.json({ execution: await getExecution({ db: await getDb(), ...params }) }),
+export const GET = routeHandler<{ agentId: string; executionId: string }>(
+  { role: "viewer" },
+  async (_request, params) => Response.json({ execution: await getExecution({ db: await getDb(), ...params }) }),
 );

@@ -1,13 +1,13 @@
 // Reads, edits (name, workflow, enabled) or deletes one webhook.
-import { getDb } from "@/lib/db";
-import { routeHandler } from "@/lib/api/route-handler";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { routeHandler } from "@/lib/api/route-handler";
 import { changedFields } from "@/lib/audit/changed-fields";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
-import { getWebhook } from "@/lib/webhooks/get-webhook";
-import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 type Params = { agentId: string; webhookId: string };
 
@@ -22,15 +22,33 @@ export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, p
   const audit = { db, actor: user, targetType: "webhook", targetId: webhook.id, request } as const;
   const fields = changedFields(input);
   // Switching a webhook on or off is its own event; any other change is an edit.
-  if (fields.includes("enabled")) await recordAuditEvent({ ...audit, action: webhook.enabled ? "webhook.enabled" : "webhook.disabled", details: { agentId: params.agentId, name: webhook.name } });
+  if (fields.includes("enabled"))
+    await recordAuditEvent({
+      ...audit,
+      action: webhook.enabled ? "webhook.enabled" : "webhook.disabled",
+      details: { agentId: params.agentId, name: webhook.name },
+    });
   const edited = fields.filter((field) => field !== "enabled");
-  if (edited.length > 0) await recordAuditEvent({ ...audit, action: "webhook.updated", details: { agentId: params.agentId, name: webhook.name, fields: edited } });
+  if (edited.length > 0)
+    await recordAuditEvent({
+      ...audit,
+      action: "webhook.updated",
+      details: { agentId: params.agentId, name: webhook.name, fields: edited },
+    });
   return Response.json({ webhook });
 });
 
 export const DELETE = routeHandler<Params>({ role: "builder" }, async (request, params, user) => {
   const db = await getDb();
   await deleteWebhook({ db, ...params });
-  await recordAuditEvent({ db, actor: user, action: "webhook.deleted", targetType: "webhook", targetId: params.webhookId, details: { agentId: params.agentId }, request });
+  await recordAuditEvent({
+    db,
+    actor: user,
+    action: "webhook.deleted",
+    targetType: "webhook",
+    targetId: params.webhookId,
+    details: { agentId: params.agentId },
+    request,
+  });
   return new Response(null, { status: 204 });
 });

@@ -1,8 +1,9 @@
 // One conversation's messages, oldest first.
-import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { listMessages } from "@/lib/conversations/list-conversations";
+import { getDb } from "@/lib/db";
 
-export const GET = routeHandler<{ agentId: string; conversationId: string }>({ role: "viewer" }, async (_request, params) =>
-  Response.json(await listMessages({ db: await getDb(), ...params })),
+export const GET = routeHandler<{ agentId: string; conversationId: string }>(
+  { role: "viewer" },
+  async (_request, params) => Response.json(await listMessages({ db: await getDb(), ...params })),
 );

@@ -1,13 +1,24 @@
 // Generate Private Key: creates the webhook's first signing key and returns it with the key file.
-import { getDb } from "@/lib/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
+import { getDb } from "@/lib/db";
 import { generateWebhookKey } from "@/lib/webhooks/generate-webhook-key";
+import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 
-export const POST = routeHandler<{ agentId: string; webhookId: string }>({ role: "builder" }, async (request, params, user) => {
-  const db = await getDb();
-  const result = await generateWebhookKey({ db, ...params, baseUrl: getPublicBaseUrl(request) });
-  await recordAuditEvent({ db, actor: user, action: "webhook.key_generated", targetType: "webhook", targetId: params.webhookId, details: { agentId: params.agentId, name: result.webhook.name }, request });
-  return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
-});
+export const POST = routeHandler<{ agentId: string; webhookId: string }>(
+  { role: "builder" },
+  async (request, params, user) => {
+    const db = await getDb();
+    const result = await generateWebhookKey({ db, ...params, baseUrl: getPublicBaseUrl(request) });
+    await recordAuditEvent({
+      db,
+      actor: user,
+      action: "webhook.key_generated",
+      targetType: "webhook",
+      targetId: params.webhookId,
+      details: { agentId: params.agentId, name: result.webhook.name },
+      request,
+    });
+    return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
+  },
+);
