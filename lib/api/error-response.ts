@@ -1,6 +1,9 @@
 import { ZodError } from "zod";
 
+import { DomainError } from "@/lib/errors/domain-error";
+
 import { ApiError, type ApiErrorBody } from "./api-error";
+import { errorStatus } from "./error-status";
 
 function fieldOf(path: PropertyKey[]): string {
   return path.map(String).join(".") || "body";
@@ -8,6 +11,10 @@ function fieldOf(path: PropertyKey[]): string {
 
 /** Pure: maps any thrown value to the status and JSON body the API answers with. */
 export function toErrorResponse(error: unknown): { status: number; body: ApiErrorBody } {
+  if (error instanceof DomainError) {
+    const field = error.field ? { field: error.field } : {};
+    return { status: errorStatus[error.code], body: { error: { code: error.code, message: error.message, ...field } } };
+  }
   if (error instanceof ApiError) {
     return {
       status: error.status,

@@ -1,0 +1,29 @@
+import type { DomainErrorCode } from "@/lib/errors/domain-error";
+
+/** The one place a domain error code becomes an HTTP status. */
+export const errorStatus: Record<DomainErrorCode, number> = {
+  invalid_input: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  cannot_remove_self: 409,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  last_owner: 409,
+  setup_done: 409,
+  version_conflict: 409,
+  workflow_in_use: 409,
+  key_exists: 409,
+  key_changed: 409,
+  no_key: 409,
+  scheme_change_requires_new_key: 409,
+  not_retryable: 409,
+  not_replayable: 409,
+  too_many_attempts: 429,
+  rate_limited: 429,
+};
