@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
-import { securityHeaders } from "./lib/http/security-headers";
+import { securityHeaders } from "./lib/incoming/security-headers";
 
 // A function of the phase rather than NODE_ENV: only `next dev` gets the development CSP.
 export default function nextConfig(phase: string): NextConfig {

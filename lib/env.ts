@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { parseAllowList } from "@/lib/net/address-policy";
+import { parseAllowList } from "@/lib/outbound/address-policy";
 
 // The only reader of process.env: every setting is parsed and documented here (and in the README).
 const envSchema = z.object({

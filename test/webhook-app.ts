@@ -76,11 +76,11 @@ async function loadApp(session: <M extends object>(module: M) => M) {
       ...(await import("@/lib/webhooks/rotate-webhook-key")),
       ...(await import("@/lib/webhooks/send-test-event")),
     },
-    ingest: await import("@/lib/webhooks/ingest"),
-    getIngestSettings: (await import("@/lib/webhooks/ingest-settings")).getIngestSettings,
-    cache: await import("@/lib/webhooks/webhook-cache"),
-    loadIngestWebhook: (await import("@/lib/webhooks/load-ingest-webhook")).loadIngestWebhook,
-    getIngestStore: (await import("@/lib/webhooks/get-ingest-store")).getIngestStore,
+    ingest: await import("@/lib/webhooks/ingest/ingest"),
+    getIngestSettings: (await import("@/lib/webhooks/ingest/ingest-settings")).getIngestSettings,
+    cache: await import("@/lib/webhooks/ingest/webhook-cache"),
+    loadIngestWebhook: (await import("@/lib/webhooks/ingest/load-ingest-webhook")).loadIngestWebhook,
+    getIngestStore: (await import("@/lib/webhooks/ingest/get-ingest-store")).getIngestStore,
   };
 }
 

@@ -3,7 +3,7 @@
 // checks that nothing else is ever accepted.
 import { createHmac } from "node:crypto";
 
-import { signStandardWebhook } from "@/lib/webhooks/verify-standard-webhooks";
+import { signStandardWebhook } from "@/lib/webhooks/signing/standard-webhooks";
 
 import { baseUrl } from "./webhook-app";
 

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { verifyStandardWebhook } from "@/lib/webhooks/verify-standard-webhooks";
+import { verifyStandardWebhook } from "@/lib/webhooks/signing/standard-webhooks";
 
 import { getIntegrationSnippets } from "./integration-snippets";
 

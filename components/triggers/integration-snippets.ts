@@ -2,7 +2,7 @@
 // downloaded key file and signs the exact body bytes it sends. x-signature: lowercase hex
 // HMAC-SHA256 keyed with the key as a UTF-8 string, in `x-signature`. Standard Webhooks: see
 // standard-webhooks-snippets.ts.
-import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+import type { SignatureScheme } from "@/lib/webhooks/signing/signature-scheme";
 
 import { literal, shellQuote } from "./snippet-literals";
 import { getStandardWebhooksSnippets } from "./standard-webhooks-snippets";

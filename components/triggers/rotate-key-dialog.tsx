@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SelectField } from "@/components/ui/select-field";
-import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+import type { SignatureScheme } from "@/lib/webhooks/signing/signature-scheme";
 import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
 
 import { useRotateKey } from "./use-webhook-keys";

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { apiDownload, apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+import type { SignatureScheme } from "@/lib/webhooks/signing/signature-scheme";
 import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
 
 import { useStoreWebhook } from "./use-webhooks";

@@ -1,5 +1,5 @@
 // Pure: the Create/Edit Webhook form's text values, to and from the API's shape.
-import type { SignatureScheme } from "@/lib/webhooks/signature-scheme";
+import type { SignatureScheme } from "@/lib/webhooks/signing/signature-scheme";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 
 export type WebhookFormValues = {

@@ -2,13 +2,15 @@ import "server-only";
 
 import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
-import { invalidateCachedWebhook } from "@/lib/webhooks/webhook-cache";
+import { withWebhooksRefreshed } from "@/lib/webhooks/refresh-webhooks";
 
 /** Deletes the agent; its workflows, webhooks and their deliveries go with it (ON DELETE CASCADE). */
 export async function deleteAgent(opts: { db: Db; agentId: string }): Promise<void> {
-  const webhooks = await opts.db.webhook.findMany({ where: { agentId: opts.agentId }, select: { id: true } });
-  const { count } = await opts.db.agent.deleteMany({ where: { id: opts.agentId } });
-  if (count === 0) throw notFound("Agent", opts.agentId);
   // The hot path must refuse the deleted webhooks now (404), not fail to store into them until its cache expires.
-  for (const webhook of webhooks) invalidateCachedWebhook(webhook.id);
+  const { count } = await withWebhooksRefreshed({
+    db: opts.db,
+    of: { agentId: opts.agentId },
+    change: () => opts.db.agent.deleteMany({ where: { id: opts.agentId } }),
+  });
+  if (count === 0) throw notFound("Agent", opts.agentId);
 }

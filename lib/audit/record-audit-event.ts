@@ -1,8 +1,8 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
-import { getClientIp } from "@/lib/http/request-host";
 import { createId } from "@/lib/ids";
+import { getClientIp } from "@/lib/incoming/request-host";
 
 import type { AuditAction, AuditTargetType } from "./audit-actions";
 

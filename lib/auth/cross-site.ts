@@ -1,6 +1,6 @@
 // Pure: CSRF protection by origin. Browsers send Origin on every cross-site POST, so a
 // state-changing request whose Origin (or, without one, Referer) names another site is refused.
-import { getRequestHost } from "@/lib/http/request-host";
+import { getRequestHost } from "@/lib/incoming/request-host";
 
 const stateChangingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,5 +1,5 @@
 // Pure: the session cookie — its name, reading it from a request, and the Set-Cookie values.
-import { getRequestHost, getRequestProto } from "@/lib/http/request-host";
+import { getRequestHost, getRequestProto } from "@/lib/incoming/request-host";
 
 export const SESSION_COOKIE_NAME = "aw_session";
 /** Sessions last 14 days from the last time they were used (sliding, see sessions.ts). */

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
-import { getClientIp } from "@/lib/http/request-host";
+import { getClientIp } from "@/lib/incoming/request-host";
 
 import { buildSessionCookie, readSessionToken } from "./session-cookie";
 import { createSession, deleteSessionByToken } from "./sessions";

@@ -4,8 +4,8 @@ import type { ServerResponse } from "node:http";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { parseAllowList } from "@/lib/net/address-policy";
-import { OutboundRequestError } from "@/lib/net/outbound-request-error";
+import { parseAllowList } from "@/lib/outbound/address-policy";
+import { OutboundRequestError } from "@/lib/outbound/outbound-request-error";
 import { sendJson, startLocalServer, type LocalServer } from "@/test/local-server";
 
 import {

@@ -1,8 +1,8 @@
 import "server-only";
 
-import type { AllowList } from "@/lib/net/address-policy";
-import { isRetryableStatus } from "@/lib/net/http-status";
-import { safeFetch } from "@/lib/net/safe-fetch";
+import type { AllowList } from "@/lib/outbound/address-policy";
+import { isRetryableStatus } from "@/lib/outbound/http-status";
+import { safeFetch } from "@/lib/outbound/safe-fetch";
 
 // A client for OpenAI-compatible chat completions (OpenAI, Azure's /openai/v1, Ollama, vLLM,
 // LM Studio…): one system and one user message in, the first choice's text out. The provider

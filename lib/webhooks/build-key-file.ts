@@ -1,4 +1,4 @@
-import type { SignatureScheme } from "./signature-scheme";
+import type { SignatureScheme } from "./signing/signature-scheme";
 import type { WebhookKeyFile } from "./webhook-dto";
 
 export function buildKeyFile(opts: {

@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 
 import { findAgentWebhook } from "./find-agent-webhook";
-import { invalidateCachedWebhook } from "./webhook-cache";
+import { invalidateCachedWebhook } from "./ingest/webhook-cache";
 
 /** Deletes the webhook and its delivery log; executions it queued stay, without the link. */
 export async function deleteWebhook(opts: { db: Db; agentId: string; webhookId: string }): Promise<void> {

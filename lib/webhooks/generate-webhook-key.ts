@@ -5,10 +5,10 @@ import type { Db } from "@/lib/db";
 
 import { buildKeyFile } from "./build-key-file";
 import { findAgentWebhook } from "./find-agent-webhook";
-import { generatePrivateKey } from "./private-key";
-import { toSignatureScheme } from "./signature-scheme";
+import { invalidateCachedWebhook } from "./ingest/webhook-cache";
+import { generatePrivateKey } from "./signing/private-key";
+import { toSignatureScheme } from "./signing/signature-scheme";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
-import { invalidateCachedWebhook } from "./webhook-cache";
 import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
 import { sealWebhookKey } from "./webhook-key-crypto";
 

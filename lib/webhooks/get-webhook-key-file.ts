@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 
 import { buildKeyFile } from "./build-key-file";
 import { findAgentWebhook } from "./find-agent-webhook";
-import { toSignatureScheme } from "./signature-scheme";
+import { toSignatureScheme } from "./signing/signature-scheme";
 import { buildEndpointUrl } from "./to-webhook-dto";
 import type { WebhookKeyFile } from "./webhook-dto";
 import { openWebhookKey } from "./webhook-key-crypto";

@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 
 import { getWebhookKeyFile } from "./get-webhook-key-file";
-import { buildSignatureHeaders } from "./sign";
+import { buildSignatureHeaders } from "./signing/sign-request";
 
 export type TestEventResult = {
   delivered: boolean;

@@ -1,4 +1,4 @@
-import { toSignatureScheme } from "./signature-scheme";
+import { toSignatureScheme } from "./signing/signature-scheme";
 import type { WebhookDto } from "./webhook-dto";
 
 export const webhookDtoInclude = { workflow: { select: { id: true, name: true } } } as const;

@@ -4,8 +4,8 @@ import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
 
 import { assertAgentWorkflow, findAgentWebhook } from "./find-agent-webhook";
+import { invalidateCachedWebhook } from "./ingest/webhook-cache";
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
-import { invalidateCachedWebhook } from "./webhook-cache";
 import type { WebhookDto } from "./webhook-dto";
 import { toEndpointColumns, updateWebhookInput } from "./webhook-input";
 

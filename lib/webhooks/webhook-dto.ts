@@ -1,4 +1,4 @@
-import type { SignatureScheme } from "./signature-scheme";
+import type { SignatureScheme } from "./signing/signature-scheme";
 
 // The webhook as the management API returns it. The private key itself is never part of it:
 // it is returned only by the key routes (generate, rotate, key file).

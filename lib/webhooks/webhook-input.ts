@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import { withoutNul } from "@/lib/agents/agent-input";
 
-import { MAX_IP_ALLOW_LIST_ENTRIES, parseIpAllowList } from "./ip-allow-list";
-import { signatureSchemes } from "./signature-scheme";
+import { MAX_IP_ALLOW_LIST_ENTRIES, parseIpAllowList } from "./ingest/ip-allow-list";
+import { signatureSchemes } from "./signing/signature-scheme";
 
 export const webhookNameSchema = z
   .string()

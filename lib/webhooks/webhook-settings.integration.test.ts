@@ -7,7 +7,7 @@ import { providers } from "@/test/databases";
 import { useIngestServer } from "@/test/ingest-server";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 
-import { buildSignatureHeaders } from "./sign";
+import { buildSignatureHeaders } from "./signing/sign-request";
 
 const params = <P extends Record<string, string>>(values: P) => ({ params: Promise.resolve(values) });
 const jsonRequest = (method: string, body: unknown) =>

@@ -2,7 +2,7 @@ import "server-only";
 
 import { ApiError, notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
-import { invalidateCachedWebhook } from "@/lib/webhooks/webhook-cache";
+import { refreshWebhooks } from "@/lib/webhooks/refresh-webhooks";
 
 import { toWorkflowDto, type WorkflowDto } from "./workflow-dto";
 import { updateWorkflowInput } from "./workflow-input";
@@ -36,8 +36,7 @@ export async function updateWorkflow(opts: { db: Db; workflowId: string; input: 
       await tx.workflowVersion.create({ data: { workflowId: opts.workflowId, version, definition: text } });
     });
     // Webhooks cache the version they queue: runs queued from now on must record the new one.
-    const webhooks = await opts.db.webhook.findMany({ where: { workflowId: opts.workflowId }, select: { id: true } });
-    for (const webhook of webhooks) invalidateCachedWebhook(webhook.id);
+    await refreshWebhooks({ db: opts.db, of: { workflowId: opts.workflowId } });
   }
   const row = await opts.db.workflow.findUnique({ where: { id: opts.workflowId } });
   if (!row) throw notFound("Workflow", opts.workflowId);

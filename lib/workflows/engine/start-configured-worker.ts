@@ -3,7 +3,7 @@ import "server-only";
 import { getDatabaseTargetFromEnv, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
-import { isIngesting } from "./ingestion-load";
+import { isIngesting } from "../../webhooks/ingest/ingestion-load";
 import { onExecutionQueued } from "./queue-signal";
 import { startWorker, type Worker } from "./worker";
 

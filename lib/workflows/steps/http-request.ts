@@ -1,4 +1,4 @@
-import { safeFetch, type SafeResponse } from "@/lib/net/safe-fetch";
+import { safeFetch, type SafeResponse } from "@/lib/outbound/safe-fetch";
 
 import { renderText, renderValue } from "../expressions";
 import { httpStatusError, toStepError } from "./step-errors";

@@ -1,7 +1,7 @@
 import { getOutboundSecret } from "@/lib/agents/get-outbound-secret";
 import { postMessage } from "@/lib/conversations/post-message";
-import { safeFetch } from "@/lib/net/safe-fetch";
-import { signBody } from "@/lib/webhooks/sign";
+import { safeFetch } from "@/lib/outbound/safe-fetch";
+import { signBody } from "@/lib/webhooks/signing/x-signature";
 
 import { renderText } from "../expressions";
 import { httpStatusError, toStepError } from "./step-errors";

@@ -1,4 +1,4 @@
-import { isRetryableStatus } from "@/lib/net/http-status";
+import { isRetryableStatus } from "@/lib/outbound/http-status";
 
 import { PermanentStepError } from "./step-handler";
 

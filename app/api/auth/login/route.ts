@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { signIn } from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/start-session";
 import { getDb } from "@/lib/db";
-import { getClientIp } from "@/lib/http/request-host";
+import { getClientIp } from "@/lib/incoming/request-host";
 
 export const POST = routeHandler({ public: true }, async (request) => {
   const db = await getDb();

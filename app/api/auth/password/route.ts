@@ -4,7 +4,7 @@ import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { getDb } from "@/lib/db";
-import { getClientIp } from "@/lib/http/request-host";
+import { getClientIp } from "@/lib/incoming/request-host";
 
 export const POST = routeHandler({ role: "viewer" }, async (request, _params, user) => {
   const db = await getDb();

@@ -1,8 +1,8 @@
 // The public webhook endpoint: verifies a signed POST, stores it durably and answers 202 at once.
-import { getIngestStore } from "@/lib/webhooks/get-ingest-store";
-import { ingest } from "@/lib/webhooks/ingest";
-import { getIngestSettings } from "@/lib/webhooks/ingest-settings";
-import { trackIngestion } from "@/lib/workflows/engine/ingestion-load";
+import { getIngestStore } from "@/lib/webhooks/ingest/get-ingest-store";
+import { ingest } from "@/lib/webhooks/ingest/ingest";
+import { getIngestSettings } from "@/lib/webhooks/ingest/ingest-settings";
+import { trackIngestion } from "@/lib/webhooks/ingest/ingestion-load";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

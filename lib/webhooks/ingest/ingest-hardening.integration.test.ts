@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { providers } from "@/test/databases";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 
-import { buildSignatureHeaders } from "./sign";
-import { signStandardWebhook } from "./verify-standard-webhooks";
+import { buildSignatureHeaders } from "../signing/sign-request";
+import { signStandardWebhook } from "../signing/standard-webhooks";
 
 const MiB = 1024 * 1024;
 
@@ -444,7 +444,7 @@ describe.each(providers)("webhook endpoint hardening on %s", (provider) => {
     it("accepts the reference libraries' test vector at its own time, and refuses it as a replay now", async () => {
       const { direct } = harness;
       const { webhook } = await standard();
-      const { sealWebhookKey } = await import("./webhook-key-crypto");
+      const { sealWebhookKey } = await import("../webhook-key-crypto");
       // Vector from github.com/standard-webhooks/standard-webhooks libraries/javascript/src/webhook.test.ts ("sign function works").
       await direct.webhook.update({
         where: { id: webhook.id },

@@ -1,23 +1,7 @@
+import type { IngestWebhook } from "./ingest-webhook";
+
 // What the ingestion hot path needs from the database. Two implementations: prepared statements
 // on SQLite (the embedded default, where the ORM's per-query cost dominates) and Prisma elsewhere.
-
-export type StoredWebhook = {
-  id: string;
-  agentId: string;
-  workflowId: string;
-  workflowVersion: number;
-  /** The workflow's retry policy, for the run this delivery queues. */
-  maxAttempts: number;
-  enabled: boolean;
-  signatureScheme: string;
-  rateLimitPerSecond: number | null;
-  rateLimitBurst: number | null;
-  /** Comma-separated canonical IPs/CIDRs; null admits any sender. */
-  ipAllowList: string | null;
-  keyCiphertext: string | null;
-  previousKeyCiphertext: string | null;
-  previousKeyExpiresAt: Date | null;
-};
 
 export type DeliveryRecord = {
   id: string;
@@ -50,7 +34,8 @@ export type RejectedDelivery = DeliveryRecord & { errorCode: string; errorMessag
 export type AcceptResult = { deliveryId: string; executionId: string; executionStatus: string; duplicate: boolean };
 
 export type IngestStore = {
-  findWebhook(id: string): Promise<StoredWebhook | null>;
+  /** The webhook, decoded (see toIngestWebhook), or null when there is none with this id. */
+  findWebhook(id: string): Promise<IngestWebhook | null>;
   /** Stores the delivery and its queued execution in one transaction, or finds the first delivery with the same idempotency key (within the window). */
   acceptDelivery(opts: {
     delivery: AcceptedDelivery;

@@ -6,13 +6,14 @@ import Database from "better-sqlite3";
 
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
-import { WebhookGoneError, type AcceptResult, type IngestStore, type StoredWebhook } from "./ingest-store";
+import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
+import { toIngestWebhook, type WebhookColumns } from "./ingest-webhook";
 
 // Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset; the rows
 // written here use the same form so that both sides read and order them alike.
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-type WebhookRow = Omit<StoredWebhook, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & {
+type WebhookRow = Omit<WebhookColumns, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & {
   enabled: number;
   previousKeyExpiresAt: string | null;
   definition: string;
@@ -123,12 +124,12 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       const row = findWebhook.get(id);
       if (!row) return null;
       const { definition, ...webhook } = row;
-      return {
+      return toIngestWebhook({
         ...webhook,
         maxAttempts: maxAttemptsOf(definition),
         enabled: row.enabled === 1,
         previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null,
-      };
+      });
     },
     acceptDelivery: (opts) => withBusyRetry(() => accept.immediate(opts)),
     recordRejection: (opts) => withBusyRetry(() => reject.immediate(opts)),

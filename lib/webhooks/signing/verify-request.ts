@@ -1,7 +1,7 @@
-import { ingestErrors, standardWebhooksMessages, type IngestErrorCode } from "./ingest-errors";
-import type { SignatureScheme } from "./signature-scheme";
-import { verifySignature, type VerificationKey } from "./verify";
-import { verifyStandardWebhook } from "./verify-standard-webhooks";
+import { ingestErrors, standardWebhooksMessages, type IngestErrorCode } from "../ingest/ingest-errors";
+import type { SignatureScheme, VerificationKey } from "./signature-scheme";
+import { verifyStandardWebhook } from "./standard-webhooks";
+import { verifySignature } from "./x-signature";
 
 export type RequestVerification =
   | {

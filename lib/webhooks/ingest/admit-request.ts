@@ -1,8 +1,8 @@
 import "server-only";
 
+import type { IngestWebhook } from "./ingest-webhook";
 import { isIpAllowed } from "./ip-allow-list";
 import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter";
-import type { IngestWebhook } from "./webhook-cache";
 
 // The checks that run before the body is read, so that a flood costs no body read, no signature
 // work and (mostly) no database write. The token buckets are this process's: the limit is per

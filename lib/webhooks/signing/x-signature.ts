@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type VerificationKey = { privateKey: string; label: "current" | "previous" };
+import type { VerificationKey } from "./signature-scheme";
+
+// Pure: the default scheme. The sender puts the lowercase hex HMAC-SHA256 of the body, keyed with
+// the `awk_` key as text, in `x-signature`.
 
 export type VerificationResult =
   | { ok: true; verifiedWith: VerificationKey["label"]; signedForm: "raw" | "canonical" }
@@ -8,7 +11,12 @@ export type VerificationResult =
 
 const hexSignature = /^[0-9a-f]{64}$/i;
 
-/** Pure: the 32 signature bytes from an `x-signature` header (hex, any case, optional `sha256=`), or null. */
+/** The lowercase hex HMAC-SHA256 of `body`, keyed with the private-key string exactly as given. */
+export function signBody(opts: { privateKey: string; body: string | Uint8Array }): string {
+  return createHmac("sha256", opts.privateKey).update(opts.body).digest("hex");
+}
+
+/** The 32 signature bytes from an `x-signature` header (hex, any case, optional `sha256=`), or null. */
 export function parseSignatureHeader(header: string): Buffer | null {
   const value = header.trim().replace(/^sha256=/i, "");
   return hexSignature.test(value) ? Buffer.from(value, "hex") : null;
@@ -20,7 +28,7 @@ function matches(expected: Buffer, privateKey: string, payload: Uint8Array | str
 }
 
 /**
- * Pure: checks `x-signature` against every key still valid, first over the raw bytes, then over
+ * Checks `x-signature` against every key still valid, first over the raw bytes, then over
  * `JSON.stringify(JSON.parse(body))` — the reference client signs the compact form of the object
  * it sends, so a sender that transmits it pretty-printed must still verify.
  */

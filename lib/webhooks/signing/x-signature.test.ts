@@ -4,8 +4,8 @@ import { createHmac } from "node:crypto";
 
 import { describe, expect, it, vi } from "vitest";
 
-import { signBody } from "./sign";
-import { parseSignatureHeader, verifySignature, type VerificationKey, type VerificationResult } from "./verify";
+import type { VerificationKey } from "./signature-scheme";
+import { parseSignatureHeader, signBody, verifySignature, type VerificationResult } from "./x-signature";
 
 const currentKey = "awk_Jm3p0Q1d2n7cXf9Z-current-key_5rT8wYb6uVv4sLk2hGq";
 const previousKey = "awk_Pv0Hs7kD4m1yR8eN-previous-key_3aB9cX2zQ6wE5tY0uI";

@@ -2,13 +2,13 @@ import { createHmac } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import type { VerificationKey } from "./verify";
+import type { VerificationKey } from "./signature-scheme";
 import {
   decodeStandardWebhooksSecret,
   signStandardWebhook,
   verifyStandardWebhook,
   type StandardWebhooksFailure,
-} from "./verify-standard-webhooks";
+} from "./standard-webhooks";
 
 // Test vectors from the Standard Webhooks reference libraries (github.com/standard-webhooks/
 // standard-webhooks): libraries/javascript/src/webhook.test.ts and libraries/go/webhook_test.go,

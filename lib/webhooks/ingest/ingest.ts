@@ -5,6 +5,7 @@ import { createId } from "@/lib/ids";
 import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrusted-json";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
+import { verifyRequest } from "../signing/verify-request";
 import { admitRequest } from "./admit-request";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
@@ -12,7 +13,6 @@ import { WebhookGoneError, type DeliveryRecord, type IngestStore } from "./inges
 import { clientIpFromForwardedFor } from "./ip-allow-list";
 import { loadIngestWebhook } from "./load-ingest-webhook";
 import { readLimitedBody } from "./read-limited-body";
-import { verifyRequest } from "./verify-request";
 import { invalidateCachedWebhook } from "./webhook-cache";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  CACHE_TTL_MS,
-  getCachedWebhook,
-  invalidateCachedWebhook,
-  setCachedWebhook,
-  type IngestWebhook,
-} from "./webhook-cache";
+import type { IngestWebhook } from "./ingest-webhook";
+import { CACHE_TTL_MS, getCachedWebhook, invalidateCachedWebhook, setCachedWebhook } from "./webhook-cache";
 
 const webhook = (id: string): IngestWebhook => ({
   id,
@@ -21,6 +16,7 @@ const webhook = (id: string): IngestWebhook => ({
   currentKey: "awk_k",
   previousKey: null,
   previousKeyExpiresAt: null,
+  verificationKeys: () => [],
 });
 
 describe("webhook cache", () => {

@@ -1,12 +1,8 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
 import type { SignatureScheme } from "./signature-scheme";
-import { signStandardWebhook } from "./verify-standard-webhooks";
-
-/** Pure: the lowercase hex HMAC-SHA256 of `body`, keyed with the private-key string exactly as given. */
-export function signBody(opts: { privateKey: string; body: string | Uint8Array }): string {
-  return createHmac("sha256", opts.privateKey).update(opts.body).digest("hex");
-}
+import { signStandardWebhook } from "./standard-webhooks";
+import { signBody } from "./x-signature";
 
 /**
  * The signature headers a sender adds under `scheme`, as the integration snippets build them:

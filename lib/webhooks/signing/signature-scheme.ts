@@ -9,3 +9,6 @@ export type SignatureScheme = (typeof signatureSchemes)[number];
 export function toSignatureScheme(value: string): SignatureScheme {
   return value === "standard-webhooks" ? "standard-webhooks" : "x-signature";
 }
+
+/** A key that may verify a request: the current one, or the previous one during its grace period. */
+export type VerificationKey = { privateKey: string; label: "current" | "previous" };

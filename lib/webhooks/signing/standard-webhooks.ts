@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-import type { VerificationKey } from "./verify";
+import type { VerificationKey } from "./signature-scheme";
 
 // Pure: the Standard Webhooks scheme (https://www.standardwebhooks.com, spec v1.0.0, symmetric).
 // The sender signs `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256, keyed with the

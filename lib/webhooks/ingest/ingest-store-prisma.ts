@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
 import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
+import { toIngestWebhook } from "./ingest-webhook";
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
@@ -63,7 +64,11 @@ export function createPrismaIngestStore(db: Db): IngestStore {
       });
       if (!row) return null;
       const { workflow, ...webhook } = row;
-      return { ...webhook, workflowVersion: workflow.version, maxAttempts: maxAttemptsOf(workflow.definition) };
+      return toIngestWebhook({
+        ...webhook,
+        workflowVersion: workflow.version,
+        maxAttempts: maxAttemptsOf(workflow.definition),
+      });
     },
 
     async acceptDelivery({ delivery, execution, idempotencyWindowMs }) {

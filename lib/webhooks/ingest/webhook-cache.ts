@@ -1,27 +1,10 @@
 import "server-only";
 
-import type { IpNetwork } from "./ip-allow-list";
-import type { SignatureScheme } from "./signature-scheme";
+import type { IngestWebhook } from "./ingest-webhook";
 
-// The hot path's view of a webhook, kept in memory for a short time so that most requests cost
-// no lookup and no decryption. Changes made through this process invalidate it at once; other
-// instances see them within CACHE_TTL_MS.
-export type IngestWebhook = {
-  id: string;
-  agentId: string;
-  workflowId: string;
-  workflowVersion: number;
-  maxAttempts: number;
-  enabled: boolean;
-  signatureScheme: SignatureScheme;
-  /** The webhook's own limits; null ones fall back to the instance defaults. */
-  rateLimit: { perSecond: number | null; burst: number | null };
-  /** Networks allowed to send; null admits any sender. */
-  ipAllowList: IpNetwork[] | null;
-  currentKey: string | null;
-  previousKey: string | null;
-  previousKeyExpiresAt: number | null;
-};
+// Keeps the hot path's webhooks in memory for a short time so that most requests cost no lookup
+// and no decryption. Changes made through this process invalidate it at once; other instances
+// see them within CACHE_TTL_MS.
 
 export const CACHE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
