@@ -26,8 +26,3 @@ export async function authenticateRequest(request: Request): Promise<Authenticat
     renewedCookie: found.refreshed ? buildSessionCookie({ request, token, expiresAt: found.expiresAt }) : null,
   };
 }
-
-/** The signed-in user, or null. */
-export async function getRequestUser(request: Request): Promise<RequestUser | null> {
-  return (await authenticateRequest(request))?.user ?? null;
-}

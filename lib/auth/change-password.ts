@@ -7,6 +7,7 @@ import { changePasswordInput } from "@/lib/users/user-input";
 import type { RequestUser } from "./authenticate";
 import { getLoginRetryAfter, recordLoginFailure, resetLoginThrottle } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
+import { deleteUserSessions } from "./sessions";
 
 const wrongCurrentPassword = () =>
   new ApiError({
@@ -58,7 +59,7 @@ export async function changeOwnPassword(opts: {
       data: { passwordHash },
     });
     if (count === 0) throw wrongCurrentPassword();
-    await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } });
+    await deleteUserSessions({ db: tx, userId: user.id, exceptSessionId: user.sessionId });
   });
   await resetLoginThrottle({ db, email: user.email });
 }

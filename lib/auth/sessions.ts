@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { createId } from "@/lib/ids";
 
 import { isRole, type Role } from "./roles";
@@ -75,7 +75,11 @@ export async function deleteSessionByToken(opts: { db: Db; token: string }): Pro
 }
 
 /** Ends all of a user's sessions (role or password changed), optionally keeping one (the caller's own). */
-export async function deleteUserSessions(opts: { db: Db; userId: string; exceptSessionId?: string }): Promise<void> {
+export async function deleteUserSessions(opts: {
+  db: Db | Tx;
+  userId: string;
+  exceptSessionId?: string;
+}): Promise<void> {
   await opts.db.session.deleteMany({
     where: { userId: opts.userId, ...(opts.exceptSessionId ? { id: { not: opts.exceptSessionId } } : {}) },
   });

@@ -7,6 +7,8 @@ import { getDatabaseTarget, type DatabaseTarget } from "./database-target";
 import { migrateDatabase } from "./migrate";
 
 export type { Db } from "./create-client";
+/** The client a `$transaction` callback receives. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 type DbState = { target: DatabaseTarget; ready: Promise<Db> };
 

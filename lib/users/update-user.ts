@@ -4,6 +4,7 @@ import { notFound } from "@/lib/api/api-error";
 import type { RequestUser } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { deleteUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db";
 
 import { toUserDto, type UserDto } from "./user-dto";
@@ -47,8 +48,10 @@ export async function updateUser(opts: {
     };
     if (role || changes.passwordChanged) {
       const keepOwnSession = !role && target.id === opts.actor.id;
-      await tx.session.deleteMany({
-        where: { userId: target.id, ...(keepOwnSession ? { id: { not: opts.actor.sessionId } } : {}) },
+      await deleteUserSessions({
+        db: tx,
+        userId: target.id,
+        exceptSessionId: keepOwnSession ? opts.actor.sessionId : undefined,
       });
     }
     return { user: toUserDto(row), changes };

@@ -53,8 +53,6 @@ export const changePasswordInput = z.strictObject({
   newPassword: passwordSchema,
 });
 
-export type SetupInput = z.input<typeof setupInput>;
 export type CreateUserInput = z.input<typeof createUserInput>;
 export type UpdateUserInput = z.input<typeof updateUserInput>;
-export type LoginInput = z.input<typeof loginInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;

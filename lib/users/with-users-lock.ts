@@ -1,8 +1,6 @@
 import "server-only";
 
-import type { Db } from "@/lib/db";
-
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { Db, Tx } from "@/lib/db";
 
 const LOCK_KEY = "users_lock";
 

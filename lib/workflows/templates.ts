@@ -1,4 +1,4 @@
-import type { WorkflowDefinitionInput } from "./workflow-definition";
+import { defaultRetryPolicy, type WorkflowDefinitionInput } from "./workflow-definition";
 
 // The five workflows a builder starts from, one per use case the Workbench is made for. Pure
 // data: the New workflow dialog offers them and the editor prefills Test run with sampleBody.
@@ -12,7 +12,7 @@ export type WorkflowTemplate = {
   sampleBody: unknown;
 };
 
-const retry = { maxAttempts: 3, backoffSeconds: 10 };
+const retry = { ...defaultRetryPolicy };
 
 const documentProcessing: WorkflowTemplate = {
   id: "document-processing",

@@ -26,16 +26,24 @@ export const workflowStepSchema = z.discriminatedUnion(
   stepVariants as unknown as [(typeof stepVariants)[number], ...typeof stepVariants],
 );
 
+/** A workflow that says nothing about retries gets these. */
+export const defaultRetryPolicy = { maxAttempts: 3, backoffSeconds: 10 } as const;
+
 export const retryPolicySchema = z.strictObject({
-  maxAttempts: z.number().int().min(1, "At least 1 attempt").max(10, "At most 10 attempts").default(3),
+  maxAttempts: z
+    .number()
+    .int()
+    .min(1, "At least 1 attempt")
+    .max(10, "At most 10 attempts")
+    .default(defaultRetryPolicy.maxAttempts),
   /** The first retry waits about this long; each next one twice as long (with jitter). */
-  backoffSeconds: z.number().int().min(1).max(3_600).default(10),
+  backoffSeconds: z.number().int().min(1).max(3_600).default(defaultRetryPolicy.backoffSeconds),
 });
 
 export const workflowDefinitionSchema = z
   .strictObject({
     steps: z.array(workflowStepSchema).max(100, "A workflow has at most 100 steps"),
-    retry: retryPolicySchema.default({ maxAttempts: 3, backoffSeconds: 10 }),
+    retry: retryPolicySchema.default(() => ({ ...defaultRetryPolicy })),
   })
   .refine((definition) => new Set(definition.steps.map((step) => step.id)).size === definition.steps.length, {
     message: "Step ids must be unique",
@@ -46,12 +54,14 @@ export type WorkflowDefinition = z.output<typeof workflowDefinitionSchema>;
 export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;
 export type WorkflowStep = WorkflowDefinition["steps"][number];
 
-export const emptyWorkflowDefinition: WorkflowDefinition = { steps: [], retry: { maxAttempts: 3, backoffSeconds: 10 } };
+export const emptyWorkflowDefinition: WorkflowDefinition = { steps: [], retry: { ...defaultRetryPolicy } };
 
-/** Pure: a stored definition's attempt limit, read cheaply on the webhook hot path (3 when unset). */
+/** Pure: a stored definition's attempt limit, read cheaply on the webhook hot path (the default when unset). */
 export function maxAttemptsOf(definitionText: string): number {
   const maxAttempts = (JSON.parse(definitionText) as { retry?: { maxAttempts?: unknown } }).retry?.maxAttempts;
-  return typeof maxAttempts === "number" && Number.isInteger(maxAttempts) && maxAttempts >= 1 ? maxAttempts : 3;
+  return typeof maxAttempts === "number" && Number.isInteger(maxAttempts) && maxAttempts >= 1
+    ? maxAttempts
+    : defaultRetryPolicy.maxAttempts;
 }
 
 /** Pure: parses stored definition text. Only validated definitions are written, so a failure here is a bug worth surfacing. */

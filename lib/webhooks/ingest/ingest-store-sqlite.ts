@@ -4,14 +4,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import Database from "better-sqlite3";
 
+import { sqliteDate } from "@/lib/db/sqlite-date";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
 import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
 import { toIngestWebhook, type WebhookColumns } from "./ingest-webhook";
-
-// Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset; the rows
-// written here use the same form so that both sides read and order them alike.
-const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 type WebhookRow = Omit<WebhookColumns, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & {
   enabled: number;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { IngestWebhook } from "./ingest-webhook";
 import { CACHE_TTL_MS, getCachedWebhook, invalidateCachedWebhook, setCachedWebhook } from "./webhook-cache";
 
+const noKeys = () => [];
 const webhook = (id: string): IngestWebhook => ({
   id,
   agentId: "ag",
@@ -16,7 +17,7 @@ const webhook = (id: string): IngestWebhook => ({
   currentKey: "awk_k",
   previousKey: null,
   previousKeyExpiresAt: null,
-  verificationKeys: () => [],
+  verificationKeys: noKeys,
 });
 
 describe("webhook cache", () => {

@@ -1,11 +1,9 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
+import { sqliteDate } from "@/lib/db/sqlite-date";
 
 export type Provider = "sqlite" | "postgresql";
-
-// Prisma's SQLite adapter stores DateTime as ISO text with +00:00; comparisons are textual.
-const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 /**
  * Atomically takes up to `limit` due runs for this worker: running ones whose lease expired

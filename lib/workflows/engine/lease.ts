@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 
 /** This worker no longer owns the run (its lease expired and another worker took it). */
 export class LostLeaseError extends Error {
@@ -8,8 +8,6 @@ export class LostLeaseError extends Error {
     super(`Lost the lease on execution ${executionId}`);
   }
 }
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Runs `write` in a transaction only while this worker still holds the run's lease, extending

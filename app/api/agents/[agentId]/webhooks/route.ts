@@ -3,9 +3,9 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
+import { getPublicBaseUrl } from "@/lib/incoming/public-base-url";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 
 type Params = { agentId: string };
 

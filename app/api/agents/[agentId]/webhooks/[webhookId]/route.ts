@@ -4,9 +4,9 @@ import { routeHandler } from "@/lib/api/route-handler";
 import { changedFields } from "@/lib/audit/changed-fields";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
+import { getPublicBaseUrl } from "@/lib/incoming/public-base-url";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 type Params = { agentId: string; webhookId: string };

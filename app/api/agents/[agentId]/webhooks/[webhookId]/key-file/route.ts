@@ -2,9 +2,9 @@
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
+import { getPublicBaseUrl } from "@/lib/incoming/public-base-url";
 import { keyFileName } from "@/lib/webhooks/build-key-file";
 import { getWebhookKeyFile } from "@/lib/webhooks/get-webhook-key-file";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 
 export const GET = routeHandler<{ agentId: string; webhookId: string }>(
   { role: "builder" },

@@ -2,8 +2,8 @@
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
+import { getPublicBaseUrl } from "@/lib/incoming/public-base-url";
 import { generateWebhookKey } from "@/lib/webhooks/generate-webhook-key";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
 
 export const POST = routeHandler<{ agentId: string; webhookId: string }>(
   { role: "builder" },

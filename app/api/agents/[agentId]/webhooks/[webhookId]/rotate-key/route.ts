@@ -3,7 +3,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
+import { getPublicBaseUrl } from "@/lib/incoming/public-base-url";
 import { rotateWebhookKey } from "@/lib/webhooks/rotate-webhook-key";
 
 export const POST = routeHandler<{ agentId: string; webhookId: string }>(

@@ -2,7 +2,7 @@
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
-import { getPublicBaseUrl } from "@/lib/webhooks/public-base-url";
+import { getPublicBaseUrl } from "@/lib/incoming/public-base-url";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
 export const POST = routeHandler<{ agentId: string; webhookId: string }>(
