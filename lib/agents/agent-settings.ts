@@ -4,8 +4,8 @@ import { z } from "zod";
 
 import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { withoutNul } from "@/lib/validation/text";
 
-import { withoutNul } from "./agent-input";
 import { sealAgentLlmKey } from "./agent-secrets";
 import type { AgentSettingsDto } from "./agent-settings-dto";
 import { getOutboundSecret } from "./get-outbound-secret";

@@ -3,27 +3,22 @@ import "server-only";
 import { z } from "zod";
 
 import type { Db } from "@/lib/db";
+import { cursorPageArgs, cursorQuery, toCursorPage } from "@/lib/pagination/cursor-page";
 
 import type { AuditAction, AuditTargetType } from "./audit-actions";
 import type { AuditEventPage } from "./audit-event-dto";
 
 export const listAuditEventsQuery = z.strictObject({
-  cursor: z
-    .string()
-    .regex(/^[\w-]{1,64}$/, "cursor is not one this API returned")
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorQuery.cursor,
+  limit: cursorQuery.limit({ max: 200, default: 50 }),
 });
 
 /** Newest first. Audit ids are time-ordered, so the last id of a page is the cursor for the next. */
 export async function listAuditEvents(opts: { db: Db; query: unknown }): Promise<AuditEventPage> {
   const query = listAuditEventsQuery.parse(opts.query);
-  const rows = await opts.db.auditEvent.findMany({
-    where: query.cursor ? { id: { lt: query.cursor } } : undefined,
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
+  const { id, ...pageArgs } = cursorPageArgs(query);
+  const rows = await opts.db.auditEvent.findMany({ where: { id }, ...pageArgs });
+  const { page, nextCursor } = toCursorPage({ rows, limit: query.limit });
   return {
     events: page.map((row) => ({
       id: row.id,
@@ -36,6 +31,6 @@ export async function listAuditEvents(opts: { db: Db; query: unknown }): Promise
       ip: row.ip,
       createdAt: row.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import type { Db } from "@/lib/db";
+import { cursorPageArgs, cursorQuery, toCursorPage } from "@/lib/pagination/cursor-page";
 import { findAgentWebhook } from "@/lib/webhooks/find-agent-webhook";
 
 import type { DeliveryPage } from "./delivery-dto";
@@ -10,11 +11,8 @@ import { deliverySummarySelect, toDeliverySummaryDto } from "./to-delivery-dto";
 
 export const listDeliveriesQuery = z.strictObject({
   outcome: z.enum(["accepted", "rejected"]).optional(),
-  cursor: z
-    .string()
-    .regex(/^[\w-]{1,64}$/, "cursor is not one this API returned")
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: cursorQuery.cursor,
+  limit: cursorQuery.limit({ max: 100, default: 25 }),
 });
 
 /** Newest first. Delivery ids are time-ordered, so the last id of a page is the cursor for the next. */
@@ -26,15 +24,12 @@ export async function listDeliveries(opts: {
 }): Promise<DeliveryPage> {
   const query = listDeliveriesQuery.parse(opts.query);
   await findAgentWebhook(opts);
+  const { id, ...pageArgs } = cursorPageArgs(query);
   const rows = await opts.db.delivery.findMany({
-    where: { webhookId: opts.webhookId, outcome: query.outcome, id: query.cursor ? { lt: query.cursor } : undefined },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
+    where: { webhookId: opts.webhookId, outcome: query.outcome, id },
+    ...pageArgs,
     select: deliverySummarySelect,
   });
-  const page = rows.slice(0, query.limit);
-  return {
-    deliveries: page.map(toDeliverySummaryDto),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
-  };
+  const { page, nextCursor } = toCursorPage({ rows, limit: query.limit });
+  return { deliveries: page.map(toDeliverySummaryDto), nextCursor };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { cursorPageArgs, cursorQuery, toCursorPage } from "@/lib/pagination/cursor-page";
 
 import type { ExecutionPage } from "./execution-dto";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
@@ -15,8 +16,8 @@ export const listExecutionsQuery = z.strictObject({
   trigger: z.enum(["webhook", "replay", "test"]).optional(),
   workflowId: z.string().regex(idPattern, "workflowId is not a valid id").optional(),
   webhookId: z.string().regex(idPattern, "webhookId is not a valid id").optional(),
-  cursor: z.string().regex(idPattern, "cursor is not one this API returned").optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: cursorQuery.cursor,
+  limit: cursorQuery.limit({ max: 100, default: 25 }),
 });
 
 /** Newest first; run ids are time-ordered, so the last id of a page is the next page's cursor. */
@@ -24,15 +25,12 @@ export async function listExecutions(opts: { db: Db; agentId: string; query: unk
   const { cursor, limit, ...filters } = listExecutionsQuery.parse(opts.query);
   const agent = await opts.db.agent.findUnique({ where: { id: opts.agentId }, select: { id: true } });
   if (!agent) throw notFound("Agent", opts.agentId);
+  const { id, ...pageArgs } = cursorPageArgs({ cursor, limit });
   const rows = await opts.db.execution.findMany({
-    where: { agentId: agent.id, ...filters, id: cursor ? { lt: cursor } : undefined },
-    orderBy: { id: "desc" },
-    take: limit + 1,
+    where: { agentId: agent.id, ...filters, id },
+    ...pageArgs,
     include: executionSummaryInclude,
   });
-  const page = rows.slice(0, limit);
-  return {
-    executions: page.map(toExecutionSummaryDto),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
-  };
+  const { page, nextCursor } = toCursorPage({ rows, limit });
+  return { executions: page.map(toExecutionSummaryDto), nextCursor };
 }

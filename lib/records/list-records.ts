@@ -4,16 +4,14 @@ import { z } from "zod";
 
 import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { cursorPageArgs, cursorQuery, toCursorPage } from "@/lib/pagination/cursor-page";
 
 import type { CollectionSummaryDto, DataRecordPage } from "./record-dto";
 
 export const listRecordsQuery = z.strictObject({
   collection: z.string().trim().min(1).max(100),
-  cursor: z
-    .string()
-    .regex(/^[\w-]{1,64}$/, "cursor is not one this API returned")
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: cursorQuery.cursor,
+  limit: cursorQuery.limit({ max: 100, default: 50 }),
 });
 
 async function assertAgent(db: Db, agentId: string) {
@@ -43,12 +41,12 @@ export async function listCollections(opts: { db: Db; agentId: string }): Promis
 export async function listRecords(opts: { db: Db; agentId: string; query: unknown }): Promise<DataRecordPage> {
   const query = listRecordsQuery.parse(opts.query);
   await assertAgent(opts.db, opts.agentId);
+  const { id, ...pageArgs } = cursorPageArgs(query);
   const rows = await opts.db.dataRecord.findMany({
-    where: { agentId: opts.agentId, collection: query.collection, id: query.cursor ? { lt: query.cursor } : undefined },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
+    where: { agentId: opts.agentId, collection: query.collection, id },
+    ...pageArgs,
   });
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = toCursorPage({ rows, limit: query.limit });
   return {
     records: page.map((row) => ({
       id: row.id,
@@ -58,6 +56,6 @@ export async function listRecords(opts: { db: Db; agentId: string; query: unknow
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     })),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { withoutNul } from "@/lib/agents/agent-input";
 import { passwordSchema } from "@/lib/auth/password-policy";
 import { roles } from "@/lib/auth/roles";
+import { withoutNul } from "@/lib/validation/text";
 
 // Shared by the API (validation) and the UI (field messages before sending).
 // Emails are stored and compared in lower case: sign-in is case-insensitive.

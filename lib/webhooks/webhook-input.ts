@@ -1,16 +1,10 @@
 import { z } from "zod";
 
-import { withoutNul } from "@/lib/agents/agent-input";
+import { nameSchema, withoutNul } from "@/lib/validation/text";
 
 import { MAX_IP_ALLOW_LIST_ENTRIES, parseIpAllowList } from "./ingest/ip-allow-list";
 import { signatureSchemes } from "./signing/signature-scheme";
 
-export const webhookNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Name is required")
-  .max(100, "Name must be at most 100 characters")
-  .refine(withoutNul, "Name must not contain NUL characters");
 const workflowIdSchema = z
   .string()
   .trim()
@@ -60,14 +54,14 @@ const endpointSettings = {
 };
 
 export const createWebhookInput = z.strictObject({
-  name: webhookNameSchema,
+  name: nameSchema,
   workflowId: workflowIdSchema,
   ...endpointSettings,
 });
 
 export const updateWebhookInput = z
   .strictObject({
-    name: webhookNameSchema.optional(),
+    name: nameSchema.optional(),
     workflowId: workflowIdSchema.optional(),
     enabled: z.boolean().optional(),
     ...endpointSettings,

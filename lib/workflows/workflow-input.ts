@@ -1,15 +1,10 @@
 import { z } from "zod";
 
-import { descriptionSchema, withoutNul } from "@/lib/agents/agent-input";
+import { descriptionSchema, nameSchema } from "@/lib/validation/text";
 
 import { workflowDefinitionSchema } from "./workflow-definition";
 
-export const workflowNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Name is required")
-  .max(100, "Name must be at most 100 characters")
-  .refine(withoutNul, "Name must not contain NUL characters");
+export const workflowNameSchema = nameSchema;
 
 export const createWorkflowInput = z.strictObject({
   name: workflowNameSchema,
