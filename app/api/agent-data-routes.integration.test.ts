@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { providers } from "@/test/databases";
+import { reply, withParams } from "@/test/route-reply";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 /** `session` gives the routes the harness's signed-in builder. */
@@ -20,9 +21,6 @@ async function loadModules(session: <M extends object>(module: M) => M) {
   };
 }
 
-type Reply = { status: number; body: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const withParams = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (path = "/") => new Request(`${baseUrl}${path}`);
 const patch = (body: unknown) =>
   new Request(`${baseUrl}/`, {
@@ -30,11 +28,6 @@ const patch = (body: unknown) =>
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-
-async function reply(response: Promise<Response>): Promise<Reply> {
-  const res = await response;
-  return { status: res.status, body: res.status === 204 ? {} : await res.json() };
-}
 
 describe.each(providers)("agent data routes on %s", (provider) => {
   const harness = useWebhookApp(provider);

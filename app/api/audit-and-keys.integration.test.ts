@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { createTestUser, signedIn, type TestUser } from "@/test/auth";
 import { providers } from "@/test/databases";
+import { reply, withParams } from "@/test/route-reply";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 async function loadModules() {
@@ -21,17 +22,9 @@ async function loadModules() {
   };
 }
 type Modules = Awaited<ReturnType<typeof loadModules>>;
-type Reply = { status: number; body: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const withParams = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (path = "/") => new Request(`${baseUrl}${path}`);
 const send = (method: string, body: unknown) =>
   new Request(`${baseUrl}/`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-
-async function reply(response: Promise<Response>): Promise<Reply> {
-  const res = await response;
-  return { status: res.status, body: res.status === 204 ? {} : await res.json() };
-}
 
 /** Every route module of `modules`, sending `user`'s cookie. */
 function as(modules: Modules, user: TestUser): Modules {

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { providers } from "@/test/databases";
 import { allowLocalCalls } from "@/test/engine";
 import { sendJson, startLocalServer, type LocalServer } from "@/test/local-server";
+import { reply, withParams, type Reply } from "@/test/route-reply";
 import { baseUrl, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 
 let ledgerStatus = 503;
@@ -36,9 +37,6 @@ async function loadRoutes(session: <M extends object>(module: M) => M) {
   };
 }
 
-type Reply = { status: number; body: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const withParams = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (path: string) => new Request(`${baseUrl}${path}`);
 const post = (path: string, body?: unknown, contentType = "application/json") =>
   new Request(`${baseUrl}${path}`, {
@@ -52,11 +50,6 @@ const patch = (path: string, body: unknown) =>
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-
-async function reply(response: Promise<Response>): Promise<Reply> {
-  const res = await response;
-  return { status: res.status, body: res.status === 204 ? {} : await res.json() };
-}
 
 describe.each(providers)("execution routes on %s", (provider) => {
   const harness = useWebhookApp(provider, { env: allowLocalCalls });

@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createTestUser, withCookie, type TestUser } from "@/test/auth";
 import { providers } from "@/test/databases";
+import { reply } from "@/test/route-reply";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
 async function loadModules() {
@@ -15,16 +16,9 @@ async function loadModules() {
   };
 }
 
-type Reply = { status: number; body: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const noParams = { params: Promise.resolve({}) };
 const userParams = (userId: string) => ({ params: Promise.resolve({ userId }) });
 const password = "initial password 1";
-
-async function reply(response: Promise<Response>): Promise<Reply> {
-  const res = await response;
-  return { status: res.status, body: res.status === 204 ? {} : await res.json() };
-}
 
 describe.each(providers)("users API on %s", (provider) => {
   const harness = useWebhookApp(provider, { role: "owner" });

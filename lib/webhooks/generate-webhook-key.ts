@@ -3,12 +3,10 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
 
-import { buildKeyFile } from "./build-key-file";
 import { findAgentWebhook } from "./find-agent-webhook";
-import { invalidateCachedWebhook } from "./ingest/webhook-cache";
+import { issuedKey } from "./issued-key";
 import { generatePrivateKey } from "./signing/private-key";
 import { toSignatureScheme } from "./signing/signature-scheme";
-import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 import type { WebhookDto, WebhookKeyFile } from "./webhook-dto";
 import { sealWebhookKey } from "./webhook-key-crypto";
 
@@ -35,18 +33,12 @@ export async function generateWebhookKey(opts: {
       code: "key_exists",
       message: "This webhook already has a private key; use Rotate Key to replace it",
     });
-  invalidateCachedWebhook(opts.webhookId);
-  const row = await opts.db.webhook.findUniqueOrThrow({ where: { id: opts.webhookId }, include: webhookDtoInclude });
-  const webhook = toWebhookDto(row, opts.baseUrl);
-  return {
-    webhook,
-    keyFile: buildKeyFile({
-      webhookId: row.id,
-      name: row.name,
-      endpoint: webhook.endpoint,
-      privateKey,
-      scheme,
-      createdAt: keyCreatedAt,
-    }),
-  };
+  return issuedKey({
+    db: opts.db,
+    webhookId: opts.webhookId,
+    baseUrl: opts.baseUrl,
+    privateKey,
+    scheme,
+    createdAt: keyCreatedAt,
+  });
 }
