@@ -1,9 +1,9 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-error";
 
 import { createFirstOwner, isSetupRequired } from "./create-first-owner";
 import { setupInput } from "./user-input";
@@ -52,7 +52,7 @@ export async function bootstrapOwnerFromEnv(opts: { db: Db; env?: OwnerEnv }): P
     return "created";
   } catch (error) {
     // Another instance starting at the same moment created it first.
-    if (error instanceof ApiError && error.code === "setup_done") return "skipped";
+    if (error instanceof DomainError && error.code === "setup_done") return "skipped";
     throw error;
   }
 }

@@ -16,7 +16,7 @@ export async function isSetupRequired(opts: { db: Db }): Promise<boolean> {
 
 /**
  * Creates the owner while no user exists (first-run setup, or WORKBENCH_OWNER_* at start-up).
- * Race-safe: of concurrent calls exactly one succeeds, the others get 409 setup_done.
+ * Race-safe: of concurrent calls exactly one succeeds, the others get setup_done.
  */
 export async function createFirstOwner(opts: { db: Db; input: unknown }): Promise<UserDto> {
   const input = setupInput.parse(opts.input);

@@ -1,8 +1,8 @@
 import "server-only";
 
-import { ApiError, notFound } from "@/lib/api/api-error";
 import type { RequestUser } from "@/lib/auth/authenticate";
 import type { Db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 
 import { toUserDto, type UserDto } from "./user-dto";
 import { lastOwner, ownerOnly } from "./user-errors";
@@ -11,8 +11,7 @@ import { currentRole, withUsersLock } from "./with-users-lock";
 /** Removes a user and ends their sessions. Nobody removes themselves; only an owner removes an owner; the last owner stays. */
 export async function deleteUser(opts: { db: Db; actor: RequestUser; userId: string }): Promise<UserDto> {
   if (opts.userId === opts.actor.id) {
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "cannot_remove_self",
       message: "You cannot remove yourself; ask another admin",
     });

@@ -1,10 +1,10 @@
 import "server-only";
 
-import { notFound } from "@/lib/api/api-error";
 import type { RequestUser } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors/domain-error";
 
 import { toUserDto, type UserDto } from "./user-dto";
 import { lastOwner, ownerOnly } from "./user-errors";

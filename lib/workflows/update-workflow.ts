@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError, notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { invalidateCachedWebhook } from "@/lib/webhooks/webhook-cache";
 
 import { toWorkflowDto, type WorkflowDto } from "./workflow-dto";
@@ -28,8 +28,7 @@ export async function updateWorkflow(opts: { db: Db; workflowId: string; input: 
         data: { ...fields, definition: text, version },
       });
       if (count === 0)
-        throw new ApiError({
-          status: 409,
+        throw new DomainError({
           code: "version_conflict",
           message: "The workflow was changed by someone else just now; reload it and save again",
         });

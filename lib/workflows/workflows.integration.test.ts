@@ -112,12 +112,12 @@ describe.each(providers)("workflows on %s", (provider) => {
     expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(2);
   });
 
-  it("answers 404 ApiErrors for an unknown agent or workflow", async () => {
+  it("throws not_found DomainErrors for an unknown agent or workflow", async () => {
     const { db } = database;
-    const agentNotFound = { status: 404, code: "not_found", message: `Agent ${unknownId} was not found` };
+    const agentNotFound = { code: "not_found", message: `Agent ${unknownId} was not found` };
     await expect(createWorkflow({ db, agentId: unknownId, input: { name: "x" } })).rejects.toMatchObject(agentNotFound);
     await expect(listWorkflows({ db, agentId: unknownId })).rejects.toMatchObject(agentNotFound);
-    const workflowNotFound = { status: 404, code: "not_found", message: `Workflow ${unknownId} was not found` };
+    const workflowNotFound = { code: "not_found", message: `Workflow ${unknownId} was not found` };
     await expect(getWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
     await expect(updateWorkflow({ db, workflowId: unknownId, input: { name: "x" } })).rejects.toMatchObject(
       workflowNotFound,
@@ -158,7 +158,7 @@ describe.each(providers)("workflows on %s", (provider) => {
     const { agent, workflow } = await agentWithWorkflow();
     const other = await createWorkflow({ db, agentId: agent.id, input: { name: "other" } });
     await deleteWorkflow({ db, workflowId: workflow.id });
-    await expect(getWorkflow({ db, workflowId: workflow.id })).rejects.toMatchObject({ status: 404 });
+    await expect(getWorkflow({ db, workflowId: workflow.id })).rejects.toMatchObject({ code: "not_found" });
     expect((await listWorkflows({ db, agentId: agent.id })).map((w) => w.id)).toEqual([other.id]);
   });
 });
