@@ -11,7 +11,7 @@ function zodErrorOf(schema: z.ZodType, value: unknown): z.ZodError {
   return result.error;
 }
 
-// Each code with the status the API answered for it before domain errors existed (ApiError carried it).
+// Each code with the status the API answers for it, written out so a changed table entry fails here.
 const expectedStatus: Record<DomainErrorCode, number> = {
   invalid_input: 400,
   malformed_json: 400,

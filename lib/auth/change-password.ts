@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { changePasswordInput } from "@/lib/users/user-input";
@@ -21,7 +22,7 @@ const gone = () => new DomainError({ code: "unauthenticated", message: "Sign in 
  * current password counts as a failed sign-in for the account and this client's IP (login-throttle.ts),
  * and a locked account is refused (too_many_attempts) before any check: a stolen session must not become an
  * unthrottled way to guess the password. On success every other session of the user ends; the
- * caller's own stays.
+ * caller's own stays; the change is audited in its transaction.
  */
 export async function changeOwnPassword(opts: {
   db: Db;
@@ -57,6 +58,15 @@ export async function changeOwnPassword(opts: {
     });
     if (count === 0) throw wrongCurrentPassword();
     await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } });
+    await recordAuditEvent({
+      db: tx,
+      actor: user,
+      ip,
+      action: "user.password_changed",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, self: true },
+    });
   });
   await resetLoginThrottle({ db, email: user.email });
 }

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -37,15 +36,7 @@ export async function bootstrapOwnerFromEnv(opts: { db: Db; env?: OwnerEnv }): P
   }
   if (!(await isSetupRequired(opts))) return "skipped";
   try {
-    const user = await createFirstOwner({ db: opts.db, input: input.data });
-    await recordAuditEvent({
-      db: opts.db,
-      actor: user,
-      action: "auth.setup",
-      targetType: "user",
-      targetId: user.id,
-      details: { source: "environment" },
-    });
+    const user = await createFirstOwner({ db: opts.db, input: input.data, source: "environment" });
     console.log(
       `[workbench] Created the owner ${user.email} from WORKBENCH_OWNER_EMAIL; remove WORKBENCH_OWNER_PASSWORD from the environment now.`,
     );

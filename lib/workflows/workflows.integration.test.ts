@@ -86,9 +86,19 @@ describe.each(providers)("workflows on %s", (provider) => {
   it("bumps the version when the definition changes, and stores it", async () => {
     const { db } = database;
     const { workflow } = await agentWithWorkflow();
-    const updated = await updateWorkflow({ db, workflowId: workflow.id, input: { definition } });
+    const updated = await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { definition },
+    });
     expect(updated).toMatchObject({ version: 2, definition, name: "Ingest" });
-    const again = await updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [] } } });
+    const again = await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { definition: { steps: [] } },
+    });
     expect(again).toMatchObject({ version: 3, definition: emptyDefinition });
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(again);
     // Every version stays recorded, so runs queued earlier still execute what they were queued with.
@@ -106,8 +116,18 @@ describe.each(providers)("workflows on %s", (provider) => {
   it("keeps the version on a rename or a new description", async () => {
     const { db } = database;
     const { workflow } = await agentWithWorkflow();
-    await updateWorkflow({ db, workflowId: workflow.id, input: { definition } });
-    const renamed = await updateWorkflow({ db, workflowId: workflow.id, input: { name: "Renamed", description: "" } });
+    await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { definition },
+    });
+    const renamed = await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { name: "Renamed", description: "" },
+    });
     expect(renamed).toMatchObject({ name: "Renamed", description: "", version: 2, definition });
     expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(2);
   });
@@ -119,9 +139,14 @@ describe.each(providers)("workflows on %s", (provider) => {
     await expect(listWorkflows({ db, agentId: unknownId })).rejects.toMatchObject(agentNotFound);
     const workflowNotFound = { code: "not_found", message: `Workflow ${unknownId} was not found` };
     await expect(getWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
-    await expect(updateWorkflow({ db, workflowId: unknownId, input: { name: "x" } })).rejects.toMatchObject(
-      workflowNotFound,
-    );
+    await expect(
+      updateWorkflow({
+        actor: { id: null, email: "builder@example.com" },
+        db,
+        workflowId: unknownId,
+        input: { name: "x" },
+      }),
+    ).rejects.toMatchObject(workflowNotFound);
     await expect(deleteWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
     expect(await db.workflow.count()).toBe(0);
   });
@@ -148,7 +173,9 @@ describe.each(providers)("workflows on %s", (provider) => {
   ])("rejects updating with %s and leaves the workflow as it was", async (_name, input) => {
     const { db } = database;
     const { workflow } = await agentWithWorkflow();
-    await expect(updateWorkflow({ db, workflowId: workflow.id, input })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      updateWorkflow({ actor: { id: null, email: "builder@example.com" }, db, workflowId: workflow.id, input }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(workflow);
     expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(1);
   });
