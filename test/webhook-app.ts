@@ -222,6 +222,7 @@ export function useWebhookApp(
       let workflow = await app.workflows.createWorkflow({ db, agentId: agent.id, input: { name: "Flow" } });
       for (let version = 1; version < (fixture.workflowVersion ?? 1); version++) {
         workflow = await app.workflows.updateWorkflow({
+          actor: { id: null, email: "builder@example.com" },
           db,
           workflowId: workflow.id,
           input: {

@@ -76,6 +76,7 @@ describe.each(providers)("execution routes on %s", (provider) => {
     const { app, direct } = harness;
     const created = await harness.createWebhook();
     await app.workflows.updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
       db: direct,
       workflowId: created.workflow.id,
       input: { definition: definition() },

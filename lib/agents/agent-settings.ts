@@ -2,8 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors/domain-error";
 import { withoutNul } from "@/lib/validation/text";
 
 import { sealAgentLlmKey } from "./agent-secrets";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
-import { ApiError } from "@/lib/api/api-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { providers, useMigratedDatabase } from "@/test/databases";
 
@@ -55,12 +55,12 @@ describe.each(providers)("agents on %s", (provider) => {
     expect(await getAgent({ db, agentId: agent.id })).toEqual(redescribed);
   });
 
-  it("answers 404 ApiErrors for unknown ids", async () => {
+  it("throws not_found DomainErrors for unknown ids", async () => {
     const { db } = database;
-    const notFound = { status: 404, code: "not_found", message: `Agent ${unknownId} was not found` };
+    const notFound = { code: "not_found", message: `Agent ${unknownId} was not found` };
     await expect(getAgent({ db, agentId: unknownId })).rejects.toMatchObject(notFound);
     await expect(updateAgent({ db, agentId: unknownId, input: { name: "x" } })).rejects.toMatchObject(notFound);
-    await expect(deleteAgent({ db, agentId: unknownId })).rejects.toBeInstanceOf(ApiError);
+    await expect(deleteAgent({ db, agentId: unknownId })).rejects.toBeInstanceOf(DomainError);
   });
 
   it.each([
@@ -91,9 +91,9 @@ describe.each(providers)("agents on %s", (provider) => {
 
     await deleteAgent({ db, agentId: doomed.id });
 
-    await expect(getAgent({ db, agentId: doomed.id })).rejects.toMatchObject({ status: 404 });
+    await expect(getAgent({ db, agentId: doomed.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.workflow.findMany({ select: { id: true } })).toEqual([{ id: keptWorkflow.id }]);
     expect((await listAgents({ db })).map((agent) => agent.id)).toEqual([kept.id]);
-    await expect(deleteAgent({ db, agentId: doomed.id })).rejects.toMatchObject({ status: 404 });
+    await expect(deleteAgent({ db, agentId: doomed.id })).rejects.toMatchObject({ code: "not_found" });
   });
 });

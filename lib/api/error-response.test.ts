@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { ApiError, notFound } from "./api-error";
+import { DomainError, domainErrorCodes, notFound, type DomainErrorCode } from "@/lib/errors/domain-error";
+
 import { toErrorResponse } from "./error-response";
 
 function zodErrorOf(schema: z.ZodType, value: unknown): z.ZodError {
@@ -10,20 +11,70 @@ function zodErrorOf(schema: z.ZodType, value: unknown): z.ZodError {
   return result.error;
 }
 
+// Each code with the status the API answers for it, written out so a changed table entry fails here.
+const expectedStatus: Record<DomainErrorCode, number> = {
+  invalid_input: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  cannot_remove_self: 409,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  last_owner: 409,
+  setup_done: 409,
+  version_conflict: 409,
+  workflow_in_use: 409,
+  key_exists: 409,
+  key_changed: 409,
+  no_key: 409,
+  scheme_change_requires_new_key: 409,
+  not_retryable: 409,
+  not_replayable: 409,
+  too_many_attempts: 429,
+  rate_limited: 429,
+};
+
 describe("toErrorResponse", () => {
-  it("answers an ApiError with its own status, code, message and field", () => {
-    const error = new ApiError({ status: 409, code: "conflict", message: "Name taken", field: "name" });
-    expect(toErrorResponse(error)).toEqual({
+  it.each(domainErrorCodes.map((code) => [code, expectedStatus[code]] as const))(
+    "answers a DomainError %s with %i, its code and message",
+    (code, status) => {
+      expect(toErrorResponse(new DomainError({ code, message: "Named problem" }))).toEqual({
+        status,
+        body: { error: { code, message: "Named problem" } },
+        headers: {},
+      });
+    },
+  );
+
+  it("names the field at fault", () => {
+    const error = new DomainError({ code: "email_taken", message: "Email taken", field: "email" });
+    expect(toErrorResponse(error)).toMatchObject({
       status: 409,
-      body: { error: { code: "conflict", message: "Name taken", field: "name" } },
+      body: { error: { code: "email_taken", message: "Email taken", field: "email" } },
     });
   });
 
-  it("leaves field out when the ApiError has none", () => {
+  it("leaves field out when the DomainError has none", () => {
     const { status, body } = toErrorResponse(notFound("Agent", "a1"));
     expect(status).toBe(404);
     expect(body.error).toEqual({ code: "not_found", message: "Agent a1 was not found" });
     expect("field" in body.error).toBe(false);
+  });
+
+  it("answers a wrong password in a form field with 400 on that field, a failed sign-in with 401", () => {
+    const field = new DomainError({ code: "invalid_credentials", message: "Wrong", field: "currentPassword" });
+    expect(toErrorResponse(field)).toMatchObject({ status: 400, body: { error: { field: "currentPassword" } } });
+    expect(toErrorResponse(new DomainError({ code: "invalid_credentials", message: "Wrong" })).status).toBe(401);
+  });
+
+  it("turns retryAfterSeconds into a Retry-After header", () => {
+    const error = new DomainError({ code: "too_many_attempts", message: "Wait", retryAfterSeconds: 900 });
+    expect(toErrorResponse(error)).toMatchObject({ status: 429, headers: { "retry-after": "900" } });
   });
 
   it("answers a ZodError with 400 naming the first failing field", () => {

@@ -1,4 +1,4 @@
-import type { DomainErrorCode } from "@/lib/errors/domain-error";
+import type { DomainError, DomainErrorCode } from "@/lib/errors/domain-error";
 
 /** The one place a domain error code becomes an HTTP status. */
 export const errorStatus: Record<DomainErrorCode, number> = {
@@ -27,3 +27,12 @@ export const errorStatus: Record<DomainErrorCode, number> = {
   too_many_attempts: 429,
   rate_limited: 429,
 };
+
+/**
+ * The status for one error: the table's, except that a wrong password typed into a form field of a
+ * signed-in request (the current password when changing it) is a bad field, 400, not a failed sign-in (401).
+ */
+export function statusOf(error: DomainError): number {
+  if (error.code === "invalid_credentials" && error.field) return 400;
+  return errorStatus[error.code];
+}

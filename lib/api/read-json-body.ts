@@ -1,11 +1,10 @@
-import { ApiError } from "./api-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
-/** Reads a management request's JSON body, answering 415/400 with a clear message when it is not JSON. */
+/** Reads a management request's JSON body, refusing it with a clear message when it is not JSON. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
-    throw new ApiError({
-      status: 415,
+    throw new DomainError({
       code: "unsupported_media_type",
       message: "Send the body as JSON with Content-Type: application/json",
     });
@@ -14,6 +13,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError({ status: 400, code: "malformed_json", message: "The request body is not valid JSON" });
+    throw new DomainError({ code: "malformed_json", message: "The request body is not valid JSON" });
   }
 }

@@ -5,8 +5,8 @@ import { isCrossSiteRequest } from "@/lib/auth/cross-site";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { buildClearedSessionCookie, hasSessionCookie } from "@/lib/auth/session-cookie";
 import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-error";
 
-import { ApiError } from "./api-error";
 import { toErrorResponse } from "./error-response";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -16,14 +16,13 @@ type NextRouteHandler<P> = (request: Request, context: RouteContext<P>) => Promi
 export type RouteAccess = { role: Role } | { public: true };
 
 const crossSite = () =>
-  new ApiError({
-    status: 403,
+  new DomainError({
     code: "cross_site_request",
     message: "This request came from another site and was refused",
   });
-const unauthenticated = () => new ApiError({ status: 401, code: "unauthenticated", message: "Sign in to continue" });
+const unauthenticated = () => new DomainError({ code: "unauthenticated", message: "Sign in to continue" });
 const forbidden = (role: Role) =>
-  new ApiError({ status: 403, code: "forbidden", message: `This needs the ${role} role or higher` });
+  new DomainError({ code: "forbidden", message: `This needs the ${role} role or higher` });
 
 /**
  * Wraps a route handler: refuses cross-site state changes (CSRF), requires a session with the
@@ -60,7 +59,7 @@ export function routeHandler<P>(
       if (
         Object.values((params ?? {}) as object).some((value) => typeof value === "string" && value.includes("\u0000"))
       ) {
-        throw new ApiError({ status: 404, code: "not_found", message: "Nothing exists at this path" });
+        throw new DomainError({ code: "not_found", message: "Nothing exists at this path" });
       }
       const response = await handler(request, params, user as RequestUser);
       if (!renewedCookie || response.headers.has("set-cookie")) return response;
@@ -69,9 +68,9 @@ export function routeHandler<P>(
       renewed.headers.append("set-cookie", renewedCookie);
       return renewed;
     } catch (error) {
-      const { status, body } = toErrorResponse(error);
+      const { status, body, headers: errorHeaders } = toErrorResponse(error);
       if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
-      const headers = new Headers(error instanceof ApiError ? error.headers : undefined);
+      const headers = new Headers(errorHeaders);
       // A cookie that no longer opens a session is removed, so the browser (and proxy.ts) stop relying on it.
       if (body.error.code === "unauthenticated" && hasSessionCookie(request))
         headers.append("set-cookie", buildClearedSessionCookie(request));

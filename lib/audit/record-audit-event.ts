@@ -8,6 +8,12 @@ import type { AuditAction, AuditTargetType } from "./audit-actions";
 
 export type AuditActor = { id: string | null; email: string };
 
+/** Who made a change and from where, handed to a use case that records its own audit row. */
+export type AuditContext = { actor: AuditActor; ip: string | null };
+
+/** The database or an open transaction: a use case writes the audit row in the transaction of its change. */
+type AuditDb = { auditEvent: Pick<Db["auditEvent"], "create"> };
+
 // Details name what changed, never the values of secrets; this is the net under that rule.
 const secretKey = /password|secret|private.?key|api.?key|token|ciphertext/i;
 
@@ -20,17 +26,20 @@ function withoutSecrets(value: unknown): unknown {
 }
 
 /**
- * Writes one audit event. Called by route handlers after the change succeeded, in the same
- * request; it throws when the write fails, so a change is never silently left unaudited.
+ * Writes one audit event; it throws when the write fails, so a change is never silently left
+ * unaudited. Use cases with a transaction call it inside it (the change and its row commit
+ * together); route handlers call it after single-write changes.
  */
 export async function recordAuditEvent(opts: {
-  db: Db;
+  db: AuditDb;
   actor: AuditActor;
   action: AuditAction;
   targetType: AuditTargetType;
   targetId?: string | null;
   details?: Record<string, unknown>;
   request?: Request | null;
+  /** The caller's IP when there is no request to read it from. */
+  ip?: string | null;
 }): Promise<void> {
   await opts.db.auditEvent.create({
     data: {
@@ -41,7 +50,7 @@ export async function recordAuditEvent(opts: {
       targetType: opts.targetType,
       targetId: opts.targetId ?? null,
       details: JSON.stringify(withoutSecrets(opts.details ?? {})),
-      ip: opts.request ? getClientIp(opts.request) : null,
+      ip: opts.request ? getClientIp(opts.request) : (opts.ip ?? null),
       createdAt: new Date(),
     },
   });

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
 import { changePasswordInput } from "@/lib/users/user-input";
 
 import type { RequestUser } from "./authenticate";
@@ -10,20 +11,19 @@ import { hashPassword, verifyPassword } from "./password";
 import { deleteUserSessions } from "./sessions";
 
 const wrongCurrentPassword = () =>
-  new ApiError({
-    status: 400,
+  new DomainError({
     code: "invalid_credentials",
     message: "The current password is not right",
     field: "currentPassword",
   });
-const gone = () => new ApiError({ status: 401, code: "unauthenticated", message: "Sign in to continue" });
+const gone = () => new DomainError({ code: "unauthenticated", message: "Sign in to continue" });
 
 /**
  * The signed-in user changes their own password, proving they know the current one. A wrong
  * current password counts as a failed sign-in for the account and this client's IP (login-throttle.ts),
- * and a locked account is answered 429 before any check: a stolen session must not become an
+ * and a locked account is refused (too_many_attempts) before any check: a stolen session must not become an
  * unthrottled way to guess the password. On success every other session of the user ends; the
- * caller's own stays.
+ * caller's own stays; the change is audited in its transaction.
  */
 export async function changeOwnPassword(opts: {
   db: Db;
@@ -36,11 +36,10 @@ export async function changeOwnPassword(opts: {
 
   const retryAfterSeconds = await getLoginRetryAfter({ db, email: user.email, ip });
   if (retryAfterSeconds !== null) {
-    throw new ApiError({
-      status: 429,
+    throw new DomainError({
       code: "too_many_attempts",
       message: `Too many failed attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
-      headers: { "retry-after": String(retryAfterSeconds) },
+      retryAfterSeconds,
     });
   }
 
@@ -60,6 +59,15 @@ export async function changeOwnPassword(opts: {
     });
     if (count === 0) throw wrongCurrentPassword();
     await deleteUserSessions({ db: tx, userId: user.id, exceptSessionId: user.sessionId });
+    await recordAuditEvent({
+      db: tx,
+      actor: user,
+      ip,
+      action: "user.password_changed",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, self: true },
+    });
   });
   await resetLoginThrottle({ db, email: user.email });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors/domain-error";
 import { buildRunContext } from "@/lib/workflows/engine/run-context";
 import { parseStoredDefinition } from "@/lib/workflows/workflow-definition";
 
@@ -21,7 +21,7 @@ export async function getExecution(opts: { db: Db; agentId: string; executionId:
       stepRuns: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
     },
   });
-  if (!row || row.agentId !== opts.agentId) throw notFound("Execution", opts.executionId);
+  if (!row || row.agentId !== opts.agentId) throw notFound("Run", opts.executionId);
   const version = await opts.db.workflowVersion.findUnique({
     where: { workflowId_version: { workflowId: row.workflowId, version: row.workflowVersion } },
   });

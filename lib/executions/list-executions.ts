@@ -2,8 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors/domain-error";
 import { cursorPageArgs, cursorQuery, toCursorPage } from "@/lib/pagination/cursor-page";
 
 import type { ExecutionPage } from "./execution-dto";

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError, notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { parseStoredJson } from "@/lib/json/parse-untrusted-json";
 import { findAgentWebhook } from "@/lib/webhooks/find-agent-webhook";
 
@@ -22,8 +22,7 @@ export async function replayDelivery(opts: {
   });
   if (!delivery || delivery.webhookId !== webhook.id) throw notFound("Delivery", opts.deliveryId);
   if (delivery.outcome !== "accepted") {
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "not_replayable",
       message: "Only accepted deliveries can be replayed: this one was rejected and its body is not trusted",
     });

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError, notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
 import type { ExecutionSummaryDto } from "./execution-dto";
@@ -20,13 +20,12 @@ export async function retryExecution(opts: {
     where: { id: opts.executionId },
     select: { agentId: true, attempt: true },
   });
-  if (!row || row.agentId !== opts.agentId) throw notFound("Execution", opts.executionId);
+  if (!row || row.agentId !== opts.agentId) throw notFound("Run", opts.executionId);
   const { count } = await opts.db.execution.updateMany({
     where: { id: opts.executionId, status: "failed" },
     data: { status: "queued", runAt: new Date(), maxAttempts: row.attempt + 1, finishedAt: null, error: null },
   });
-  if (count === 0)
-    throw new ApiError({ status: 409, code: "not_retryable", message: "Only failed runs can be retried" });
+  if (count === 0) throw new DomainError({ code: "not_retryable", message: "Only failed runs can be retried" });
   notifyExecutionQueued();
   return toExecutionSummaryDto(
     await opts.db.execution.findUniqueOrThrow({ where: { id: opts.executionId }, include: executionSummaryInclude }),

@@ -1,9 +1,8 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-error";
 
 import { createFirstOwner, isSetupRequired } from "./create-first-owner";
 import { setupInput } from "./user-input";
@@ -37,22 +36,14 @@ export async function bootstrapOwnerFromEnv(opts: { db: Db; env?: OwnerEnv }): P
   }
   if (!(await isSetupRequired(opts))) return "skipped";
   try {
-    const user = await createFirstOwner({ db: opts.db, input: input.data });
-    await recordAuditEvent({
-      db: opts.db,
-      actor: user,
-      action: "auth.setup",
-      targetType: "user",
-      targetId: user.id,
-      details: { source: "environment" },
-    });
+    const user = await createFirstOwner({ db: opts.db, input: input.data, source: "environment" });
     console.log(
       `[workbench] Created the owner ${user.email} from WORKBENCH_OWNER_EMAIL; remove WORKBENCH_OWNER_PASSWORD from the environment now.`,
     );
     return "created";
   } catch (error) {
     // Another instance starting at the same moment created it first.
-    if (error instanceof ApiError && error.code === "setup_done") return "skipped";
+    if (error instanceof DomainError && error.code === "setup_done") return "skipped";
     throw error;
   }
 }

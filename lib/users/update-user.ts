@@ -1,11 +1,12 @@
 import "server-only";
 
-import { notFound } from "@/lib/api/api-error";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { RequestUser } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { deleteUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors/domain-error";
 
 import { toUserDto, type UserDto } from "./user-dto";
 import { lastOwner, ownerOnly } from "./user-errors";
@@ -18,11 +19,12 @@ export type UserChanges = { renamed: boolean; role: { from: Role; to: Role } | n
  * Renames a user, changes their role or sets a new password. Only an owner may touch an owner or
  * make someone an owner; the last owner keeps the role. A new role or password signs the user
  * out everywhere (their sessions are deleted), except the caller's own session when the caller
- * changes their own password.
+ * changes their own password. Each change is audited in the same transaction, as `actor` from `ip`.
  */
 export async function updateUser(opts: {
   db: Db;
   actor: RequestUser;
+  ip: string | null;
   userId: string;
   input: unknown;
 }): Promise<{ user: UserDto; changes: UserChanges }> {
@@ -54,6 +56,17 @@ export async function updateUser(opts: {
         exceptSessionId: keepOwnSession ? opts.actor.sessionId : undefined,
       });
     }
+    const audit = { db: tx, actor: opts.actor, ip: opts.ip, targetType: "user", targetId: row.id } as const;
+    if (changes.renamed)
+      await recordAuditEvent({ ...audit, action: "user.renamed", details: { email: row.email, name: row.name } });
+    if (role)
+      await recordAuditEvent({
+        ...audit,
+        action: "user.role_changed",
+        details: { email: row.email, from: role.from, to: role.to },
+      });
+    if (changes.passwordChanged)
+      await recordAuditEvent({ ...audit, action: "user.password_changed", details: { email: row.email } });
     return { user: toUserDto(row), changes };
   });
 }

@@ -1,17 +1,16 @@
-import { ApiError } from "@/lib/api/api-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 export const emailTaken = () =>
-  new ApiError({ status: 409, code: "email_taken", message: "A user with this email already exists", field: "email" });
+  new DomainError({ code: "email_taken", message: "A user with this email already exists", field: "email" });
 export const ownerOnly = () =>
-  new ApiError({ status: 403, code: "forbidden", message: "Only an owner can create, change or remove an owner" });
+  new DomainError({ code: "forbidden", message: "Only an owner can create, change or remove an owner" });
 export const lastOwner = () =>
-  new ApiError({
-    status: 409,
+  new DomainError({
     code: "last_owner",
     message: "The Workbench needs at least one owner: make someone else an owner first",
   });
 export const setupDone = () =>
-  new ApiError({ status: 409, code: "setup_done", message: "The Workbench is already set up; sign in instead" });
+  new DomainError({ code: "setup_done", message: "The Workbench is already set up; sign in instead" });
 
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";

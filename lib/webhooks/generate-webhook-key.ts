@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
 
 import { findAgentWebhook } from "./find-agent-webhook";
 import { issuedKey } from "./issued-key";
@@ -28,8 +28,7 @@ export async function generateWebhookKey(opts: {
     data: { keyCiphertext: sealWebhookKey(opts.webhookId, privateKey), keyCreatedAt },
   });
   if (count === 0)
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "key_exists",
       message: "This webhook already has a private key; use Rotate Key to replace it",
     });

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
 
 import { buildKeyFile } from "./build-key-file";
 import { findAgentWebhook } from "./find-agent-webhook";
@@ -19,8 +19,7 @@ export async function getWebhookKeyFile(opts: {
 }): Promise<WebhookKeyFile> {
   const row = await findAgentWebhook(opts);
   if (!row.keyCiphertext || !row.keyCreatedAt) {
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "no_key",
       message: "This webhook has no private key yet; use Generate Private Key",
     });

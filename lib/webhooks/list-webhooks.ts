@@ -1,7 +1,7 @@
 import "server-only";
 
-import { notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors/domain-error";
 
 import { toWebhookDto, webhookDtoInclude } from "./to-webhook-dto";
 import type { WebhookDto } from "./webhook-dto";

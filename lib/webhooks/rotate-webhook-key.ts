@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
 
 import { findAgentWebhook } from "./find-agent-webhook";
 import { issuedKey } from "./issued-key";
@@ -27,8 +27,7 @@ export async function rotateWebhookKey(opts: {
   const input = rotateKeyInput.parse(opts.input ?? {});
   const existing = await findAgentWebhook(opts);
   if (!existing.keyCiphertext)
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "no_key",
       message: "This webhook has no private key yet; use Generate Private Key",
     });
@@ -48,8 +47,7 @@ export async function rotateWebhookKey(opts: {
     },
   });
   if (count === 0)
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "key_changed",
       message: "The key was changed by someone else just now; reload and try again",
     });

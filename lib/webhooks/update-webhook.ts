@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
 
 import { assertAgentWorkflow, findAgentWebhook } from "./find-agent-webhook";
 import { invalidateCachedWebhook } from "./ingest/webhook-cache";
@@ -10,8 +10,7 @@ import type { WebhookDto } from "./webhook-dto";
 import { toEndpointColumns, updateWebhookInput } from "./webhook-input";
 
 const schemeChangeNeedsNewKey = () =>
-  new ApiError({
-    status: 409,
+  new DomainError({
     code: "scheme_change_requires_new_key",
     field: "signatureScheme",
     message:

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { ApiError, notFound } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 
 /** Deletes a workflow, unless a webhook still runs it (the builder re-targets or deletes that first). */
 export async function deleteWorkflow(opts: { db: Db; workflowId: string }): Promise<void> {
@@ -12,8 +12,7 @@ export async function deleteWorkflow(opts: { db: Db; workflowId: string }): Prom
   });
   if (usedBy.length > 0) {
     const names = usedBy.map((webhook) => `"${webhook.name}"`).join(", ");
-    throw new ApiError({
-      status: 409,
+    throw new DomainError({
       code: "workflow_in_use",
       message: `This workflow is run by webhook ${names}; point it at another workflow or delete it first`,
     });

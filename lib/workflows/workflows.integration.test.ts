@@ -86,9 +86,19 @@ describe.each(providers)("workflows on %s", (provider) => {
   it("bumps the version when the definition changes, and stores it", async () => {
     const { db } = database;
     const { workflow } = await agentWithWorkflow();
-    const updated = await updateWorkflow({ db, workflowId: workflow.id, input: { definition } });
+    const updated = await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { definition },
+    });
     expect(updated).toMatchObject({ version: 2, definition, name: "Ingest" });
-    const again = await updateWorkflow({ db, workflowId: workflow.id, input: { definition: { steps: [] } } });
+    const again = await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { definition: { steps: [] } },
+    });
     expect(again).toMatchObject({ version: 3, definition: emptyDefinition });
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(again);
     // Every version stays recorded, so runs queued earlier still execute what they were queued with.
@@ -106,22 +116,37 @@ describe.each(providers)("workflows on %s", (provider) => {
   it("keeps the version on a rename or a new description", async () => {
     const { db } = database;
     const { workflow } = await agentWithWorkflow();
-    await updateWorkflow({ db, workflowId: workflow.id, input: { definition } });
-    const renamed = await updateWorkflow({ db, workflowId: workflow.id, input: { name: "Renamed", description: "" } });
+    await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { definition },
+    });
+    const renamed = await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db,
+      workflowId: workflow.id,
+      input: { name: "Renamed", description: "" },
+    });
     expect(renamed).toMatchObject({ name: "Renamed", description: "", version: 2, definition });
     expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(2);
   });
 
-  it("answers 404 ApiErrors for an unknown agent or workflow", async () => {
+  it("throws not_found DomainErrors for an unknown agent or workflow", async () => {
     const { db } = database;
-    const agentNotFound = { status: 404, code: "not_found", message: `Agent ${unknownId} was not found` };
+    const agentNotFound = { code: "not_found", message: `Agent ${unknownId} was not found` };
     await expect(createWorkflow({ db, agentId: unknownId, input: { name: "x" } })).rejects.toMatchObject(agentNotFound);
     await expect(listWorkflows({ db, agentId: unknownId })).rejects.toMatchObject(agentNotFound);
-    const workflowNotFound = { status: 404, code: "not_found", message: `Workflow ${unknownId} was not found` };
+    const workflowNotFound = { code: "not_found", message: `Workflow ${unknownId} was not found` };
     await expect(getWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
-    await expect(updateWorkflow({ db, workflowId: unknownId, input: { name: "x" } })).rejects.toMatchObject(
-      workflowNotFound,
-    );
+    await expect(
+      updateWorkflow({
+        actor: { id: null, email: "builder@example.com" },
+        db,
+        workflowId: unknownId,
+        input: { name: "x" },
+      }),
+    ).rejects.toMatchObject(workflowNotFound);
     await expect(deleteWorkflow({ db, workflowId: unknownId })).rejects.toMatchObject(workflowNotFound);
     expect(await db.workflow.count()).toBe(0);
   });
@@ -148,7 +173,9 @@ describe.each(providers)("workflows on %s", (provider) => {
   ])("rejects updating with %s and leaves the workflow as it was", async (_name, input) => {
     const { db } = database;
     const { workflow } = await agentWithWorkflow();
-    await expect(updateWorkflow({ db, workflowId: workflow.id, input })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      updateWorkflow({ actor: { id: null, email: "builder@example.com" }, db, workflowId: workflow.id, input }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect(await getWorkflow({ db, workflowId: workflow.id })).toEqual(workflow);
     expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(1);
   });
@@ -158,7 +185,7 @@ describe.each(providers)("workflows on %s", (provider) => {
     const { agent, workflow } = await agentWithWorkflow();
     const other = await createWorkflow({ db, agentId: agent.id, input: { name: "other" } });
     await deleteWorkflow({ db, workflowId: workflow.id });
-    await expect(getWorkflow({ db, workflowId: workflow.id })).rejects.toMatchObject({ status: 404 });
+    await expect(getWorkflow({ db, workflowId: workflow.id })).rejects.toMatchObject({ code: "not_found" });
     expect((await listWorkflows({ db, agentId: agent.id })).map((w) => w.id)).toEqual([other.id]);
   });
 });

@@ -109,7 +109,12 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
         steps: [{ id: "echo", type: "transform", config: { expression: "trigger.body" } }],
         retry: { maxAttempts: 7, backoffSeconds: 2 },
       };
-      await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition } });
+      await app.workflows.updateWorkflow({
+        actor: { id: null, email: "builder@example.com" },
+        db: direct,
+        workflowId: workflow.id,
+        input: { definition },
+      });
       const second = await send();
       const runs = await Promise.all(
         [first, second].map(async (reply) =>

@@ -141,6 +141,7 @@ describe.each(providers)("workflow engine on %s", (provider) => {
     });
     const { updateWorkflow } = await import("@/lib/workflows/update-workflow");
     await updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
       db,
       workflowId,
       input: { definition: { steps: [{ id: "v", type: "transform", config: { expression: "'second'" } }] } },

@@ -84,7 +84,12 @@ describe.each(providers)("triggers on %s", (provider) => {
   it("runs the workflow for a signed webhook delivery, with the delivery as the trigger", async () => {
     const { app, direct } = harness;
     const { webhook, workflow, privateKey } = await harness.createWebhook();
-    await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition: definition() } });
+    await app.workflows.updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db: direct,
+      workflowId: workflow.id,
+      input: { definition: definition() },
+    });
     const received = crm.received.length;
 
     const reply = await harness.post(
@@ -118,7 +123,12 @@ describe.each(providers)("triggers on %s", (provider) => {
   it("runs a test run with the sample body and headers given, without a webhook", async () => {
     const { app, direct } = harness;
     const { workflow } = await harness.createWebhook();
-    await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition: definition() } });
+    await app.workflows.updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db: direct,
+      workflowId: workflow.id,
+      input: { definition: definition() },
+    });
     const received = crm.received.length;
 
     const queued = await engine.testRunWorkflow({
@@ -153,7 +163,12 @@ describe.each(providers)("triggers on %s", (provider) => {
       webhookRequest({ webhookId: webhook.id, body: JSON.stringify({ customer: "cus_9" }), privateKey }),
     );
     const original = reply.body.executionId as string;
-    await app.workflows.updateWorkflow({ db: direct, workflowId: workflow.id, input: { definition: definition() } });
+    await app.workflows.updateWorkflow({
+      actor: { id: null, email: "builder@example.com" },
+      db: direct,
+      workflowId: workflow.id,
+      input: { definition: definition() },
+    });
 
     const replay = await engine.replayDelivery({
       db: direct,

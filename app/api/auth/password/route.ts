@@ -1,7 +1,6 @@
 // The signed-in user (any role) changes their own password: 204, and their other sessions end.
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { getDb } from "@/lib/db";
 import { getClientIp } from "@/lib/incoming/request-host";
@@ -9,14 +8,5 @@ import { getClientIp } from "@/lib/incoming/request-host";
 export const POST = routeHandler({ role: "viewer" }, async (request, _params, user) => {
   const db = await getDb();
   await changeOwnPassword({ db, user, input: await readJsonBody(request), ip: getClientIp(request) });
-  await recordAuditEvent({
-    db,
-    actor: user,
-    action: "user.password_changed",
-    targetType: "user",
-    targetId: user.id,
-    details: { email: user.email, self: true },
-    request,
-  });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });

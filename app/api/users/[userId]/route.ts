@@ -1,8 +1,8 @@
 // Admins rename a user, change their role or password (which signs them out), or remove them.
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
+import { getClientIp } from "@/lib/incoming/request-host";
 import { deleteUser } from "@/lib/users/delete-user";
 import { updateUser } from "@/lib/users/update-user";
 
@@ -10,32 +10,13 @@ type Params = { userId: string };
 
 export const PATCH = routeHandler<Params>({ role: "admin" }, async (request, { userId }, actor) => {
   const db = await getDb();
-  const { user, changes } = await updateUser({ db, actor, userId, input: await readJsonBody(request) });
-  const audit = { db, actor, targetType: "user", targetId: user.id, request } as const;
-  if (changes.renamed)
-    await recordAuditEvent({ ...audit, action: "user.renamed", details: { email: user.email, name: user.name } });
-  if (changes.role)
-    await recordAuditEvent({
-      ...audit,
-      action: "user.role_changed",
-      details: { email: user.email, from: changes.role.from, to: changes.role.to },
-    });
-  if (changes.passwordChanged)
-    await recordAuditEvent({ ...audit, action: "user.password_changed", details: { email: user.email } });
+  const input = await readJsonBody(request);
+  const { user } = await updateUser({ db, actor, ip: getClientIp(request), userId, input });
   return Response.json({ user });
 });
 
 export const DELETE = routeHandler<Params>({ role: "admin" }, async (request, { userId }, actor) => {
   const db = await getDb();
-  const user = await deleteUser({ db, actor, userId });
-  await recordAuditEvent({
-    db,
-    actor,
-    action: "user.removed",
-    targetType: "user",
-    targetId: user.id,
-    details: { email: user.email, role: user.role },
-    request,
-  });
+  await deleteUser({ db, actor, ip: getClientIp(request), userId });
   return new Response(null, { status: 204 });
 });

@@ -1,9 +1,9 @@
 // Reads, updates (name, description, definition) or deletes one workflow.
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
-import { changedFields } from "@/lib/audit/changed-fields";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
+import { getClientIp } from "@/lib/incoming/request-host";
 import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
@@ -17,21 +17,7 @@ export const GET = routeHandler<Params>({ role: "viewer" }, async (_request, { w
 export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, { workflowId }, user) => {
   const db = await getDb();
   const input = await readJsonBody(request);
-  const workflow = await updateWorkflow({ db, workflowId, input });
-  await recordAuditEvent({
-    db,
-    actor: user,
-    action: "workflow.updated",
-    targetType: "workflow",
-    targetId: workflowId,
-    details: {
-      agentId: workflow.agentId,
-      name: workflow.name,
-      version: workflow.version,
-      fields: changedFields(input),
-    },
-    request,
-  });
+  const workflow = await updateWorkflow({ db, workflowId, input, actor: user, ip: getClientIp(request) });
   return Response.json({ workflow });
 });
 
