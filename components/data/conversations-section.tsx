@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
-import { formatDateTime } from "@/components/triggers/format-date-time";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import { MessageThread } from "./message-thread";
 import { useConversations } from "./use-data";
 

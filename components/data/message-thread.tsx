@@ -5,8 +5,8 @@ import type { ConversationDto } from "@/lib/conversations/conversation-dto";
 import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
-import { runPagePath } from "@/components/executions/use-executions";
-import { formatDateTime } from "@/components/triggers/format-date-time";
+import { runPagePath } from "@/lib/client/page-paths";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import { useMessages } from "./use-data";
 
 /** One conversation's messages, oldest first, each linked to the run that posted it. */

@@ -2,7 +2,7 @@
 import type { DataRecordDto } from "@/lib/records/record-dto";
 import { Button } from "@/components/ui/button";
 import { JsonBlock } from "@/components/ui/json-block";
-import { formatDateTime } from "@/components/triggers/format-date-time";
+import { formatDateTime } from "@/lib/client/format-date-time";
 
 export const recordColumns = ["Key", "Data", "Updated", ""];
 

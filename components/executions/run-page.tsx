@@ -11,18 +11,19 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { JsonBlock } from "@/components/ui/json-block";
 import { Loading } from "@/components/ui/loading";
 import { ApiClientError } from "@/lib/client/api-client";
+import { runPagePath, runsPagePath } from "@/lib/client/page-paths";
 import type { ExecutionDto } from "@/lib/executions/execution-dto";
 
 import { AttemptsHistory } from "./attempts-history";
 import { ExecutionStatusBadge } from "./execution-status-badge";
 import { RunSteps } from "./run-steps";
 import { RunSummary } from "./run-summary";
-import { executionsPagePath, isActive, runPagePath, useExecution, useRetryExecution } from "./use-executions";
+import { isActive, useExecution, useRetryExecution } from "./use-executions";
 
 export function RunPage({ agentId, executionId }: { agentId: string; executionId: string }) {
   const execution = useExecution(agentId, executionId);
   const backLink = (
-    <Link href={executionsPagePath(agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+    <Link href={runsPagePath(agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
       ← Back to Executions
     </Link>
   );
@@ -39,7 +40,7 @@ export function RunPage({ agentId, executionId }: { agentId: string; executionId
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <ol className="flex items-center gap-2">
           <li>
-            <Link href={executionsPagePath(agentId)} className="hover:text-slate-700">
+            <Link href={runsPagePath(agentId)} className="hover:text-slate-700">
               Executions
             </Link>
           </li>

@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { CopyField } from "@/components/ui/copy-field";
+import { triggersPagePath } from "@/lib/client/page-paths";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 
 import { EnabledBadge } from "./enabled-badge";
@@ -11,7 +12,6 @@ import { KeySection } from "./key-section";
 import { TestEventFeedback } from "./test-event-feedback";
 import { useWebhookCommands } from "./use-webhook-commands";
 import { WebhookActions } from "./webhook-actions";
-import { triggersPagePath } from "./webhook-paths";
 
 export function WebhookCard({ agentId, webhook }: { agentId: string; webhook: WebhookDto }) {
   const commands = useWebhookCommands(agentId, webhook);

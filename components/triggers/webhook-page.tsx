@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { ApiClientError } from "@/lib/client/api-client";
+import { triggersPagePath } from "@/lib/client/page-paths";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 
 import { DeliveriesSection } from "./deliveries-section";
@@ -20,7 +21,6 @@ import { TestEventFeedback } from "./test-event-feedback";
 import { useWebhookCommands } from "./use-webhook-commands";
 import { useWebhook } from "./use-webhooks";
 import { WebhookActions } from "./webhook-actions";
-import { triggersPagePath } from "./webhook-paths";
 
 export function WebhookPage({ agentId, webhookId }: { agentId: string; webhookId: string }) {
   const webhook = useWebhook(agentId, webhookId);

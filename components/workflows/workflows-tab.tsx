@@ -11,12 +11,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { workflowEditorPath } from "@/lib/client/page-paths";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
 import { updateWorkflowInput } from "@/lib/workflows/workflow-input";
 
 import { CreateWorkflowDialog } from "./create-workflow-dialog";
 import { useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
-import { workflowEditorPath } from "./workflow-paths";
 
 type OpenDialog =
   { kind: "create" } | { kind: "rename"; workflow: WorkflowDto } | { kind: "delete"; workflow: WorkflowDto } | null;

@@ -8,11 +8,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { ApiClientError } from "@/lib/client/api-client";
+import { workflowsPagePath } from "@/lib/client/page-paths";
 import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
 
 import { useWorkflow } from "../use-workflow";
-import { workflowsPagePath } from "../workflow-paths";
 import { EditorHeader, type EditorView } from "./editor-header";
 import { JsonView } from "./json-view";
 import { RetryPolicyFields } from "./retry-policy-fields";
