@@ -24,7 +24,7 @@ export function RunPage({ agentId, executionId }: { agentId: string; executionId
   const execution = useExecution(agentId, executionId);
   const backLink = (
     <Link href={runsPagePath(agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-      ← Back to Executions
+      ← Back to runs
     </Link>
   );
 
@@ -41,7 +41,7 @@ export function RunPage({ agentId, executionId }: { agentId: string; executionId
         <ol className="flex items-center gap-2">
           <li>
             <Link href={runsPagePath(agentId)} className="hover:text-slate-700">
-              Executions
+              Runs
             </Link>
           </li>
           <li aria-hidden>/</li>

@@ -6,7 +6,7 @@ import type { DeliverySummaryDto } from "@/lib/deliveries/delivery-dto";
 import { ExecutionStatusBadge, OutcomeBadge } from "./delivery-badges";
 import { DeliveryDetail } from "./delivery-detail";
 
-export const deliveryColumns = ["Time", "Outcome", "HTTP status", "Reason", "Verified with", "Execution", "Duplicates"];
+export const deliveryColumns = ["Time", "Outcome", "HTTP status", "Reason", "Verified with", "Run", "Duplicates"];
 
 const verifiedWithLabels = { current: "Current key", previous: "Previous key" } as const;
 
