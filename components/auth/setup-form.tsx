@@ -8,10 +8,10 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 import { ApiClientError } from "@/lib/client/api-client";
 
 import { AuthCard } from "./auth-card";
+import { NewPasswordFields, newPasswordProblems } from "./password-fields";
 import { useCreateOwner, useSetupStatus } from "./use-auth";
 
 type Values = { name: string; email: string; password: string; confirm: string };
@@ -21,9 +21,9 @@ function validate(values: Values): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   if (!values.name.trim()) errors.name = "Enter your name";
   if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) errors.email = "Enter a valid email address";
-  const weak = passwordProblem(values.password);
-  if (weak) errors.password = weak;
-  if (values.confirm !== values.password) errors.confirm = "The passwords do not match";
+  const password = newPasswordProblems(values);
+  if (password.password) errors.password = password.password;
+  if (password.confirm) errors.confirm = password.confirm;
   return errors;
 }
 
@@ -103,24 +103,11 @@ export function SetupForm() {
           error={fieldError("email")}
           onChange={set("email")}
         />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          value={values.password}
-          error={fieldError("password")}
-          onChange={set("password")}
-        />
-        <TextField
-          label="Confirm password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={values.confirm}
-          error={fieldError("confirm")}
-          onChange={set("confirm")}
+        <NewPasswordFields
+          labels={{ password: "Password", confirm: "Confirm password" }}
+          value={values}
+          errors={{ password: fieldError("password"), confirm: fieldError("confirm") }}
+          onChange={(password) => setValues({ ...values, ...password })}
         />
         {serverField ? null : <ErrorNotice error={create.error} />}
         <Button type="submit" className="w-full" disabled={create.isPending || create.isSuccess}>

@@ -2,12 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 
+import { newPasswordHint, PasswordField } from "@/components/auth/password-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 import { ApiClientError } from "@/lib/client/api-client";
 
@@ -78,12 +79,11 @@ export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () =
             </option>
           ))}
         </SelectField>
-        <TextField
+        <PasswordField
+          purpose="new"
           label="Initial password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them privately.`}
+          hint={`${newPasswordHint} Give it to them privately.`}
           value={values.password}
           error={fieldError("password")}
           onChange={(event) => setValues({ ...values, password: event.target.value })}
