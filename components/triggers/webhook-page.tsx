@@ -1,15 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { Loading } from "@/components/ui/loading";
-import { ApiClientError } from "@/lib/client/api-client";
+import { DetailPage } from "@/components/ui/detail-page";
 import { triggersPagePath } from "@/lib/client/page-paths";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 
@@ -24,38 +20,18 @@ import { WebhookActions } from "./webhook-actions";
 
 export function WebhookPage({ agentId, webhookId }: { agentId: string; webhookId: string }) {
   const webhook = useWebhook(agentId, webhookId);
-  const backLink = (
-    <Link href={triggersPagePath(agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-      ← Back to Triggers
-    </Link>
-  );
-
-  if (webhook.error instanceof ApiClientError && webhook.error.status === 404) {
-    return (
-      <EmptyState title="Webhook not found" action={backLink}>
-        There is no webhook with id {webhookId} on this agent. It may have been deleted.
-      </EmptyState>
-    );
-  }
   return (
-    <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <ol className="flex items-center gap-2">
-          <li>
-            <Link href={triggersPagePath(agentId)} className="hover:text-slate-700">
-              Triggers
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page" className="font-medium text-slate-700">
-            {webhook.data?.name ?? "Webhook"}
-          </li>
-        </ol>
-      </nav>
-      <ErrorNotice error={webhook.error} />
-      {webhook.isPending ? <Loading /> : null}
-      {webhook.data ? <WebhookDetails agentId={agentId} webhook={webhook.data} /> : null}
-    </div>
+    <DetailPage
+      query={webhook}
+      list={{ label: "Triggers", href: triggersPagePath(agentId), backLabel: "← Back to Triggers" }}
+      crumb={{ label: webhook.data?.name ?? "Webhook" }}
+      notFound={{
+        title: "Webhook not found",
+        message: `There is no webhook with id ${webhookId} on this agent. It may have been deleted.`,
+      }}
+    >
+      {(data) => <WebhookDetails agentId={agentId} webhook={data} />}
+    </DetailPage>
   );
 }
 
