@@ -4,19 +4,16 @@ import { useRouter } from "next/navigation";
 
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
-import { CopyField } from "@/components/ui/copy-field";
 import { DetailPage } from "@/components/ui/detail-page";
 import { triggersPagePath } from "@/lib/client/page-paths";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 
 import { DeliveriesSection } from "./deliveries-section";
-import { EnabledBadge } from "./enabled-badge";
 import { IntegrationPanel } from "./integration-panel";
-import { KeySection } from "./key-section";
-import { TestEventFeedback } from "./test-event-feedback";
 import { useWebhookCommands } from "./use-webhook-commands";
 import { useWebhook } from "./use-webhooks";
 import { WebhookActions } from "./webhook-actions";
+import { WebhookEndpointDetails, WebhookHeading } from "./webhook-parts";
 
 export function WebhookPage({ agentId, webhookId }: { agentId: string; webhookId: string }) {
   const webhook = useWebhook(agentId, webhookId);
@@ -44,15 +41,9 @@ function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: Webhoo
     <>
       <div className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <div className="min-w-0">
-            <div className="flex flex-wrap items-center gap-2">
-              <h2 className="text-lg font-semibold text-slate-900">{webhook.name}</h2>
-              <EnabledBadge enabled={webhook.enabled} />
-            </div>
-            <p className="mt-0.5 text-sm text-slate-600">
-              Runs workflow <span className="font-medium text-slate-800">{webhook.workflow.name}</span>
-            </p>
-          </div>
+          <WebhookHeading webhook={webhook}>
+            <h2 className="text-lg font-semibold text-slate-900">{webhook.name}</h2>
+          </WebhookHeading>
           {canBuild ? (
             <div className="flex gap-2">
               <Button
@@ -71,9 +62,7 @@ function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: Webhoo
             </div>
           ) : null}
         </div>
-        <CopyField label="Webhook endpoint" value={webhook.endpoint} copyLabel="Copy endpoint" />
-        <KeySection agentId={agentId} webhook={webhook} commands={commands} />
-        <TestEventFeedback commands={commands} />
+        <WebhookEndpointDetails agentId={agentId} webhook={webhook} commands={commands} />
       </div>
       <IntegrationPanel webhook={webhook} />
       <DeliveriesSection agentId={agentId} webhookId={webhook.id} />

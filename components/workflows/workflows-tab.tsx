@@ -111,15 +111,9 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
   );
 }
 
-function RenameWorkflowDialog({
-  agentId,
-  workflow,
-  onClose,
-}: {
-  agentId: string;
-  workflow: WorkflowDto;
-  onClose: () => void;
-}) {
+type WorkflowDialogProps = { agentId: string; workflow: WorkflowDto; onClose: () => void };
+
+function RenameWorkflowDialog({ agentId, workflow, onClose }: WorkflowDialogProps) {
   const update = useUpdateWorkflow(agentId);
   return (
     <Dialog open onClose={onClose} title={`Rename ${workflow.name}`}>
@@ -136,15 +130,7 @@ function RenameWorkflowDialog({
   );
 }
 
-function DeleteWorkflowDialog({
-  agentId,
-  workflow,
-  onClose,
-}: {
-  agentId: string;
-  workflow: WorkflowDto;
-  onClose: () => void;
-}) {
+function DeleteWorkflowDialog({ agentId, workflow, onClose }: WorkflowDialogProps) {
   const remove = useDeleteWorkflow(agentId);
   return (
     <ConfirmDialog
