@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { TextField } from "@/components/ui/text-field";
+import { emailProblem, useFormErrors } from "@/components/ui/use-form-errors";
 import { ApiClientError } from "@/lib/client/api-client";
 
 import { AuthCard } from "./auth-card";
@@ -20,7 +21,8 @@ type Field = keyof Values;
 function validate(values: Values): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   if (!values.name.trim()) errors.name = "Enter your name";
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) errors.email = "Enter a valid email address";
+  const email = emailProblem(values.email);
+  if (email) errors.email = email;
   const password = newPasswordProblems(values);
   if (password.password) errors.password = password.password;
   if (password.confirm) errors.confirm = password.confirm;
@@ -33,11 +35,7 @@ export function SetupForm() {
   const setup = useSetupStatus();
   const create = useCreateOwner();
   const [values, setValues] = useState<Values>({ name: "", email: "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverField =
-    create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
-  const fieldError = (field: Field) =>
-    errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const { serverField, fieldError, check } = useFormErrors({ values, validate, serverError: create.error });
   const setupDone =
     setup.data?.setupRequired === false ||
     (create.error instanceof ApiClientError && create.error.code === "setup_done");
@@ -46,9 +44,7 @@ export function SetupForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check()) return;
     create.mutate(
       { name: values.name.trim(), email: values.email.trim(), password: values.password },
       { onSuccess: () => router.replace("/agents") },

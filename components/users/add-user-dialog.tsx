@@ -8,9 +8,9 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { emailProblem, useFormErrors } from "@/components/ui/use-form-errors";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { roleLabels, type Role } from "@/lib/auth/roles";
-import { ApiClientError } from "@/lib/client/api-client";
 
 import { roleDescriptions } from "./role-descriptions";
 import { useCreateUser } from "./use-users";
@@ -20,7 +20,8 @@ type Field = keyof Values;
 
 function validate(values: Values): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) errors.email = "Enter a valid email address";
+  const email = emailProblem(values.email);
+  if (email) errors.email = email;
   const weak = passwordProblem(values.password);
   if (weak) errors.password = weak;
   return errors;
@@ -29,17 +30,11 @@ function validate(values: Values): Partial<Record<Field, string>> {
 export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () => void }) {
   const create = useCreateUser();
   const [values, setValues] = useState<Values>({ email: "", name: "", role: "builder", password: "" });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverField =
-    create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
-  const fieldError = (field: Field) =>
-    errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const { serverField, fieldError, check } = useFormErrors({ values, validate, serverError: create.error });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check()) return;
     create.mutate({ ...values, email: values.email.trim(), name: values.name.trim() }, { onSuccess: onClose });
   }
 
