@@ -2,10 +2,9 @@
 
 import { useState } from "react";
 
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { Loading } from "@/components/ui/loading";
 import { formatDateTime } from "@/lib/client/format-date-time";
 
+import { DataSection } from "./data-section";
 import { MessageThread } from "./message-thread";
 import { useConversations } from "./use-data";
 
@@ -17,25 +16,14 @@ export function ConversationsSection({ agentId }: { agentId: string }) {
   const selected = list.find((item) => item.id === chosen) ?? list[0] ?? null;
 
   return (
-    <section
-      aria-labelledby="conversations-heading"
-      className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    <DataSection
+      id="conversations"
+      title="Conversations"
+      description="Messages that Notify steps post, one conversation per key (a ticket, a team). Updates every few seconds."
+      query={conversations}
+      loadingLabel="Loading conversations…"
+      empty="No conversations yet. A Notify step creates one the first time it posts to a key."
     >
-      <div>
-        <h2 id="conversations-heading" className="text-base font-semibold text-slate-900">
-          Conversations
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Messages that Notify steps post, one conversation per key (a ticket, a team). Updates every few seconds.
-        </p>
-      </div>
-      <ErrorNotice error={conversations.error} />
-      {conversations.isPending ? <Loading label="Loading conversations…" /> : null}
-      {conversations.data?.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
-          No conversations yet. A Notify step creates one the first time it posts to a key.
-        </p>
-      ) : null}
       {selected ? (
         <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
           <ul aria-label="Conversations" className="max-h-[28rem] space-y-1 overflow-y-auto">
@@ -74,6 +62,6 @@ export function ConversationsSection({ agentId }: { agentId: string }) {
           <MessageThread key={selected.id} agentId={agentId} conversation={selected} />
         </div>
       ) : null}
-    </section>
+    </DataSection>
   );
 }

@@ -10,6 +10,7 @@ import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { Loading } from "@/components/ui/loading";
 import type { DataRecordDto } from "@/lib/records/record-dto";
 
+import { DataSection } from "./data-section";
 import { recordColumns, RecordRow } from "./record-row";
 import { useCollections, useDeleteRecord, useRecords } from "./use-data";
 
@@ -21,25 +22,14 @@ export function RecordsSection({ agentId }: { agentId: string }) {
   const selected = chosen && names.includes(chosen) ? chosen : (names[0] ?? null);
 
   return (
-    <section
-      aria-labelledby="records-heading"
-      className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    <DataSection
+      id="records"
+      title="Records"
+      description="JSON records that Record Write steps store, by collection and key."
+      query={collections}
+      loadingLabel="Loading collections…"
+      empty="No records yet. A Record Write step stores one here, e.g. client records, balances or document summaries."
     >
-      <div>
-        <h2 id="records-heading" className="text-base font-semibold text-slate-900">
-          Records
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          JSON records that Record Write steps store, by collection and key.
-        </p>
-      </div>
-      <ErrorNotice error={collections.error} />
-      {collections.isPending ? <Loading label="Loading collections…" /> : null}
-      {collections.data?.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
-          No records yet. A Record Write step stores one here, e.g. client records, balances or document summaries.
-        </p>
-      ) : null}
       {collections.data && collections.data.length > 0 ? (
         <div className="grid gap-4 lg:grid-cols-[14rem_minmax(0,1fr)]">
           <ul aria-label="Collections" className="flex gap-2 overflow-x-auto lg:flex-col">
@@ -66,7 +56,7 @@ export function RecordsSection({ agentId }: { agentId: string }) {
           {selected ? <CollectionRecords key={selected} agentId={agentId} collection={selected} /> : null}
         </div>
       ) : null}
-    </section>
+    </DataSection>
   );
 }
 
