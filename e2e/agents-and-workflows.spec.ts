@@ -23,7 +23,7 @@ test("create an agent, add a workflow, rename both, delete them", async ({ page 
   await page.getByRole("link", { name: agentName }).click();
   await expect(page.getByRole("heading", { name: agentName, level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Workflows" })).toHaveAttribute("aria-current", "page");
-  for (const tab of ["Triggers", "Executions", "Data", "Settings"]) {
+  for (const tab of ["Triggers", "Runs", "Data", "Settings"]) {
     await expect(
       page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: tab }),
     ).toBeVisible();
@@ -109,7 +109,7 @@ test("a new agent's tabs say what will appear there and show no rows", async ({ 
   const { agent } = await (await request.post("/api/agents", { data: { name: unique("Helpdesk") } })).json();
   await page.goto(`/agents/${agent.id}/triggers`);
   await expect(page.getByText("No webhooks yet")).toBeVisible();
-  await page.getByRole("link", { name: "Executions" }).click();
+  await page.getByRole("link", { name: "Runs" }).click();
   await expect(page.getByText(/^No runs yet/)).toBeVisible();
   await page.getByRole("link", { name: "Data" }).click();
   await expect(page.getByText(/^No records yet/)).toBeVisible();

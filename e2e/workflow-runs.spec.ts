@@ -49,9 +49,9 @@ test("a workflow built from a template runs when a signed webhook arrives, and i
   expect(sent.status()).toBe(202);
   const { executionId } = await sent.json();
 
-  // Watch it complete in the Executions tab, then open the run.
-  await page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: "Executions" }).click();
-  const runs = page.getByRole("table", { name: "Executions" });
+  // Watch it complete in the Runs tab, then open the run.
+  await page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: "Runs" }).click();
+  const runs = page.getByRole("table", { name: "Runs" });
   const row = runs.getByRole("row").filter({ hasText: "Payment processed" });
   await expect(row.getByText("Succeeded")).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("Payment gateway");

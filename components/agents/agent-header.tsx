@@ -12,7 +12,7 @@ import { useAgent } from "./use-agents";
 export const agentTabs = [
   { segment: "workflows", label: "Workflows" },
   { segment: "triggers", label: "Triggers" },
-  { segment: "executions", label: "Executions" },
+  { segment: "executions", label: "Runs" },
   { segment: "data", label: "Data" },
   { segment: "settings", label: "Settings" },
 ] as const;

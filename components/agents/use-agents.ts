@@ -2,30 +2,22 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import type { AgentDto } from "@/lib/agents/agent-dto";
 import type { CreateAgentInput, UpdateAgentInput } from "@/lib/agents/agent-input";
-import { apiFetch } from "@/lib/client/api-client";
+import { createAgent, deleteAgent, getAgent, listAgents, updateAgent } from "@/lib/client/api/agents";
 import { queryKeys } from "@/lib/client/query-keys";
 
 export function useAgents() {
-  return useQuery({
-    queryKey: queryKeys.agents,
-    queryFn: async () => (await apiFetch<{ agents: AgentDto[] }>("/api/agents")).agents,
-  });
+  return useQuery({ queryKey: queryKeys.agents, queryFn: listAgents });
 }
 
 export function useAgent(agentId: string) {
-  return useQuery({
-    queryKey: queryKeys.agent(agentId),
-    queryFn: async () => (await apiFetch<{ agent: AgentDto }>(`/api/agents/${encodeURIComponent(agentId)}`)).agent,
-  });
+  return useQuery({ queryKey: queryKeys.agent(agentId), queryFn: () => getAgent({ agentId }) });
 }
 
 export function useCreateAgent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CreateAgentInput) =>
-      (await apiFetch<{ agent: AgentDto }>("/api/agents", { method: "POST", body: input })).agent,
+    mutationFn: (input: CreateAgentInput) => createAgent({ input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.agents }),
   });
 }
@@ -33,13 +25,7 @@ export function useCreateAgent() {
 export function useUpdateAgent(agentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: UpdateAgentInput) =>
-      (
-        await apiFetch<{ agent: AgentDto }>(`/api/agents/${encodeURIComponent(agentId)}`, {
-          method: "PATCH",
-          body: input,
-        })
-      ).agent,
+    mutationFn: (input: UpdateAgentInput) => updateAgent({ agentId, input }),
     onSuccess: (agent) => {
       queryClient.setQueryData(queryKeys.agent(agentId), agent);
       return queryClient.invalidateQueries({ queryKey: queryKeys.agents, exact: true });
@@ -50,7 +36,7 @@ export function useUpdateAgent(agentId: string) {
 export function useDeleteAgent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (agentId: string) => apiFetch<void>(`/api/agents/${encodeURIComponent(agentId)}`, { method: "DELETE" }),
+    mutationFn: (agentId: string) => deleteAgent({ agentId }),
     onSuccess: (_result, agentId) => {
       queryClient.removeQueries({ queryKey: queryKeys.agent(agentId) });
       return queryClient.invalidateQueries({ queryKey: queryKeys.agents, exact: true });

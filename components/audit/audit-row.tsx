@@ -1,6 +1,6 @@
-import { formatDateTime } from "@/components/triggers/format-date-time";
 import { auditActionLabels } from "@/lib/audit/audit-actions";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
+import { formatDateTime } from "@/lib/client/format-date-time";
 
 import { formatAuditDetails } from "./format-audit-details";
 

@@ -2,8 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 
-import type { AuditEventPage } from "@/lib/audit/audit-event-dto";
-import { apiFetch } from "@/lib/client/api-client";
+import { listAuditEvents } from "@/lib/client/api/audit";
 import { queryKeys } from "@/lib/client/query-keys";
 
 const pageSize = 50;
@@ -12,11 +11,7 @@ const pageSize = 50;
 export function useAuditEvents(opts: { enabled: boolean }) {
   return useInfiniteQuery({
     queryKey: queryKeys.auditPages,
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: String(pageSize) });
-      if (pageParam) params.set("cursor", pageParam);
-      return apiFetch<AuditEventPage>(`/api/audit?${params}`);
-    },
+    queryFn: ({ pageParam }) => listAuditEvents({ limit: pageSize, cursor: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled: opts.enabled,

@@ -6,10 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
-import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 import { ApiClientError } from "@/lib/client/api-client";
 
+import { NewPasswordFields, newPasswordProblems, PasswordField, type NewPassword } from "./password-fields";
 import { useChangePassword } from "./use-auth";
 
 type Field = "currentPassword" | "newPassword" | "confirm";
@@ -18,8 +17,7 @@ type Field = "currentPassword" | "newPassword" | "confirm";
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const [newPassword, setNewPassword] = useState<NewPassword>({ password: "", confirm: "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const serverError = change.error instanceof ApiClientError ? change.error : null;
   const serverField =
@@ -28,14 +26,15 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const problems = newPasswordProblems(newPassword);
     const found = {
       currentPassword: currentPassword ? undefined : "Enter your current password",
-      newPassword: passwordProblem(newPassword),
-      confirm: confirm === newPassword ? undefined : "The passwords do not match",
+      newPassword: problems.password,
+      confirm: problems.confirm,
     };
     setErrors(found);
     if (found.currentPassword || found.newPassword || found.confirm) return;
-    change.mutate({ currentPassword, newPassword });
+    change.mutate({ currentPassword, newPassword: newPassword.password });
   }
 
   return (
@@ -56,34 +55,21 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <TextField
+          <PasswordField
+            purpose="current"
             label="Current password"
             name="currentPassword"
-            type="password"
-            autoComplete="current-password"
             autoFocus
             value={currentPassword}
             error={errorOf("currentPassword")}
             onChange={(event) => setCurrentPassword(event.target.value)}
           />
-          <TextField
-            label="New password"
+          <NewPasswordFields
+            labels={{ password: "New password", confirm: "Confirm new password" }}
             name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
             value={newPassword}
-            error={errorOf("newPassword")}
-            onChange={(event) => setNewPassword(event.target.value)}
-          />
-          <TextField
-            label="Confirm new password"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            error={errorOf("confirm")}
-            onChange={(event) => setConfirm(event.target.value)}
+            errors={{ password: errorOf("newPassword"), confirm: errorOf("confirm") }}
+            onChange={setNewPassword}
           />
           {serverField ? null : <ErrorNotice error={change.error} />}
           <FormActions submitLabel="Change password" pending={change.isPending} onCancel={onClose} />

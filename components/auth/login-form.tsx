@@ -9,6 +9,7 @@ import { Loading } from "@/components/ui/loading";
 import { TextField } from "@/components/ui/text-field";
 
 import { AuthCard } from "./auth-card";
+import { PasswordField } from "./password-fields";
 import { useSetupStatus, useSignIn } from "./use-auth";
 
 /** Email and password; a Workbench without users sends the visitor to create the owner instead. */
@@ -58,11 +59,10 @@ export function LoginForm({ next }: { next: string }) {
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <TextField
+        <PasswordField
+          purpose="current"
           label="Password"
           name="password"
-          type="password"
-          autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />

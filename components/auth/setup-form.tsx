@@ -8,10 +8,11 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { emailProblem, useFormErrors } from "@/components/ui/use-form-errors";
 import { ApiClientError } from "@/lib/client/api-client";
 
 import { AuthCard } from "./auth-card";
+import { NewPasswordFields, newPasswordProblems } from "./password-fields";
 import { useCreateOwner, useSetupStatus } from "./use-auth";
 
 type Values = { name: string; email: string; password: string; confirm: string };
@@ -20,10 +21,11 @@ type Field = keyof Values;
 function validate(values: Values): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   if (!values.name.trim()) errors.name = "Enter your name";
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) errors.email = "Enter a valid email address";
-  const weak = passwordProblem(values.password);
-  if (weak) errors.password = weak;
-  if (values.confirm !== values.password) errors.confirm = "The passwords do not match";
+  const email = emailProblem(values.email);
+  if (email) errors.email = email;
+  const password = newPasswordProblems(values);
+  if (password.password) errors.password = password.password;
+  if (password.confirm) errors.confirm = password.confirm;
   return errors;
 }
 
@@ -33,11 +35,7 @@ export function SetupForm() {
   const setup = useSetupStatus();
   const create = useCreateOwner();
   const [values, setValues] = useState<Values>({ name: "", email: "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverField =
-    create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
-  const fieldError = (field: Field) =>
-    errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const { serverField, fieldError, check } = useFormErrors({ values, validate, serverError: create.error });
   const setupDone =
     setup.data?.setupRequired === false ||
     (create.error instanceof ApiClientError && create.error.code === "setup_done");
@@ -46,9 +44,7 @@ export function SetupForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check()) return;
     create.mutate(
       { name: values.name.trim(), email: values.email.trim(), password: values.password },
       { onSuccess: () => router.replace("/agents") },
@@ -103,24 +99,11 @@ export function SetupForm() {
           error={fieldError("email")}
           onChange={set("email")}
         />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          value={values.password}
-          error={fieldError("password")}
-          onChange={set("password")}
-        />
-        <TextField
-          label="Confirm password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={values.confirm}
-          error={fieldError("confirm")}
-          onChange={set("confirm")}
+        <NewPasswordFields
+          labels={{ password: "Password", confirm: "Confirm password" }}
+          value={values}
+          errors={{ password: fieldError("password"), confirm: fieldError("confirm") }}
+          onChange={(password) => setValues({ ...values, ...password })}
         />
         {serverField ? null : <ErrorNotice error={create.error} />}
         <Button type="submit" className="w-full" disabled={create.isPending || create.isSuccess}>

@@ -1,14 +1,18 @@
 "use client";
+
 import { useState } from "react";
-import type { DataRecordDto } from "@/lib/records/record-dto";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { Loading } from "@/components/ui/loading";
-import { RecordRow, recordColumns } from "./record-row";
-import { useCollections, useDeleteRecord, useRecords } from "./use-data";
-import { LoadMoreButton } from "@/components/ui/load-more-button";
+
 import { useCurrentUser } from "@/components/auth/use-current-user";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, TableMessageRow } from "@/components/ui/data-table";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { Loading } from "@/components/ui/loading";
+import type { DataRecordDto } from "@/lib/records/record-dto";
+
+import { DataSection } from "./data-section";
+import { recordColumns, RecordRow } from "./record-row";
+import { useCollections, useDeleteRecord, useRecords } from "./use-data";
 
 /** The agent's collections, and the records of the chosen one. */
 export function RecordsSection({ agentId }: { agentId: string }) {
@@ -18,20 +22,14 @@ export function RecordsSection({ agentId }: { agentId: string }) {
   const selected = chosen && names.includes(chosen) ? chosen : (names[0] ?? null);
 
   return (
-    <section aria-labelledby="records-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <div>
-        <h2 id="records-heading" className="text-base font-semibold text-slate-900">
-          Records
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">JSON records that Record Write steps store, by collection and key.</p>
-      </div>
-      <ErrorNotice error={collections.error} />
-      {collections.isPending ? <Loading label="Loading collections…" /> : null}
-      {collections.data?.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
-          No records yet. A Record Write step stores one here, e.g. client records, balances or document summaries.
-        </p>
-      ) : null}
+    <DataSection
+      id="records"
+      title="Records"
+      description="JSON records that Record Write steps store, by collection and key."
+      query={collections}
+      loadingLabel="Loading collections…"
+      empty="No records yet. A Record Write step stores one here, e.g. client records, balances or document summaries."
+    >
       {collections.data && collections.data.length > 0 ? (
         <div className="grid gap-4 lg:grid-cols-[14rem_minmax(0,1fr)]">
           <ul aria-label="Collections" className="flex gap-2 overflow-x-auto lg:flex-col">
@@ -41,12 +39,16 @@ export function RecordsSection({ agentId }: { agentId: string }) {
                   type="button"
                   aria-pressed={item.collection === selected}
                   onClick={() => setChosen(item.collection)}
-                  className={`flex w-full items-center justify-between gap-3 whitespace-nowrap rounded-md px-3 py-2 text-left text-sm ${
-                    item.collection === selected ? "bg-indigo-50 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200" : "text-slate-700 hover:bg-slate-50"
+                  className={`flex w-full items-center justify-between gap-3 rounded-md px-3 py-2 text-left text-sm whitespace-nowrap ${
+                    item.collection === selected
+                      ? "bg-indigo-50 font-medium text-indigo-700 ring-1 ring-indigo-200 ring-inset"
+                      : "text-slate-700 hover:bg-slate-50"
                   }`}
                 >
                   <span className="truncate font-mono text-[13px]">{item.collection}</span>
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs tabular-nums text-slate-600">{item.count}</span>
+                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600 tabular-nums">
+                    {item.count}
+                  </span>
                 </button>
               </li>
             ))}
@@ -54,7 +56,7 @@ export function RecordsSection({ agentId }: { agentId: string }) {
           {selected ? <CollectionRecords key={selected} agentId={agentId} collection={selected} /> : null}
         </div>
       ) : null}
-    </section>
+    </DataSection>
   );
 }
 
@@ -80,9 +82,7 @@ function CollectionRecords({ agentId, collection }: { agentId: string; collectio
           />
         ))}
         {records.isSuccess && rows.length === 0 ? (
-          <TableMessageRow columns={recordColumns.length}>
-            No records in {collection}.
-          </TableMessageRow>
+          <TableMessageRow columns={recordColumns.length}>No records in {collection}.</TableMessageRow>
         ) : null}
       </DataTable>
       {records.isPending ? <Loading label="Loading records…" /> : null}
@@ -101,8 +101,8 @@ function CollectionRecords({ agentId, collection }: { agentId: string; collectio
           onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
         >
           <p>
-            This deletes the record <span className="font-mono">{deleting.key}</span> from {collection}. A workflow that reads it will find
-            nothing. It cannot be undone.
+            This deletes the record <span className="font-mono">{deleting.key}</span> from {collection}. A workflow that
+            reads it will find nothing. It cannot be undone.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,20 +1,19 @@
 "use client";
+
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
+
+import { getConversationMessages, listConversations } from "@/lib/client/api/conversations";
+import { deleteRecord, listCollections, listRecords } from "@/lib/client/api/records";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { ConversationDto, MessageDto } from "@/lib/conversations/conversation-dto";
-import type { CollectionSummaryDto, DataRecordPage } from "@/lib/records/record-dto";
 
 // Workflows write records and messages while the builder watches, so both are polled.
 const pollMs = 3_000;
 const pageSize = 25;
 
-const agentPath = (agentId: string, suffix: string) => `/api/agents/${encodeURIComponent(agentId)}${suffix}`;
-
 export function useCollections(agentId: string) {
   return useQuery({
     queryKey: queryKeys.collections(agentId),
-    queryFn: async () => (await apiFetch<{ collections: CollectionSummaryDto[] }>(agentPath(agentId, "/records"))).collections,
+    queryFn: () => listCollections({ agentId }),
     refetchInterval: pollMs,
   });
 }
@@ -22,11 +21,8 @@ export function useCollections(agentId: string) {
 export function useRecords(agentId: string, collection: string | null) {
   return useInfiniteQuery({
     queryKey: queryKeys.recordPages(agentId, collection ?? ""),
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ collection: collection ?? "", limit: String(pageSize) });
-      if (pageParam) params.set("cursor", pageParam);
-      return apiFetch<DataRecordPage>(agentPath(agentId, `/records?${params}`));
-    },
+    queryFn: ({ pageParam }) =>
+      listRecords({ agentId, collection: collection ?? "", limit: pageSize, cursor: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled: collection !== null,
@@ -37,7 +33,7 @@ export function useRecords(agentId: string, collection: string | null) {
 export function useDeleteRecord(agentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (recordId: string) => apiFetch<void>(agentPath(agentId, `/records/${encodeURIComponent(recordId)}`), { method: "DELETE" }),
+    mutationFn: (recordId: string) => deleteRecord({ agentId, recordId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.collections(agentId) }),
   });
 }
@@ -45,7 +41,7 @@ export function useDeleteRecord(agentId: string) {
 export function useConversations(agentId: string) {
   return useQuery({
     queryKey: queryKeys.conversations(agentId),
-    queryFn: async () => (await apiFetch<{ conversations: ConversationDto[] }>(agentPath(agentId, "/conversations"))).conversations,
+    queryFn: () => listConversations({ agentId }),
     refetchInterval: pollMs,
   });
 }
@@ -53,10 +49,7 @@ export function useConversations(agentId: string) {
 export function useMessages(agentId: string, conversationId: string | null) {
   return useQuery({
     queryKey: queryKeys.messages(agentId, conversationId ?? ""),
-    queryFn: () =>
-      apiFetch<{ conversation: ConversationDto; messages: MessageDto[] }>(
-        agentPath(agentId, `/conversations/${encodeURIComponent(conversationId ?? "")}/messages`),
-      ),
+    queryFn: () => getConversationMessages({ agentId, conversationId: conversationId ?? "" }),
     enabled: conversationId !== null,
     refetchInterval: pollMs,
   });

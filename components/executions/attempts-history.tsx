@@ -1,6 +1,6 @@
-import { formatDateTime } from "@/components/triggers/format-date-time";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import type { StepAttemptDto } from "@/lib/executions/execution-dto";
 
 import { formatDuration } from "./format-run";

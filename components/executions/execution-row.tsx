@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 
-import { formatDateTime } from "@/components/triggers/format-date-time";
+import { formatDateTime } from "@/lib/client/format-date-time";
+import { runPagePath } from "@/lib/client/page-paths";
 import type { ExecutionSummaryDto } from "@/lib/executions/execution-dto";
 
 import { ExecutionStatusBadge } from "./execution-status-badge";
 import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
-import { runPagePath } from "./use-executions";
 
 export const executionColumns = ["Status", "Workflow", "Trigger", "Started", "Duration", "Attempts"];
 

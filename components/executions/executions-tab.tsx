@@ -67,7 +67,7 @@ export function ExecutionsTab({ agentId }: { agentId: string }) {
         </div>
       </div>
       <ErrorNotice error={executions.error} />
-      <DataTable caption="Executions" columns={executionColumns} className="rounded-xl shadow-sm">
+      <DataTable caption="Runs" columns={executionColumns} className="rounded-xl shadow-sm">
         {rows.map((execution) => (
           <ExecutionRow key={execution.id} execution={execution} />
         ))}

@@ -1,58 +1,34 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DetailPage } from "@/components/ui/detail-page";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { JsonBlock } from "@/components/ui/json-block";
-import { Loading } from "@/components/ui/loading";
-import { ApiClientError } from "@/lib/client/api-client";
+import { runPagePath, runsPagePath } from "@/lib/client/page-paths";
 import type { ExecutionDto } from "@/lib/executions/execution-dto";
 
 import { AttemptsHistory } from "./attempts-history";
 import { ExecutionStatusBadge } from "./execution-status-badge";
 import { RunSteps } from "./run-steps";
 import { RunSummary } from "./run-summary";
-import { executionsPagePath, isActive, runPagePath, useExecution, useRetryExecution } from "./use-executions";
+import { isActive, useExecution, useRetryExecution } from "./use-executions";
 
 export function RunPage({ agentId, executionId }: { agentId: string; executionId: string }) {
   const execution = useExecution(agentId, executionId);
-  const backLink = (
-    <Link href={executionsPagePath(agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-      ← Back to Executions
-    </Link>
-  );
-
-  if (execution.error instanceof ApiClientError && execution.error.status === 404) {
-    return (
-      <EmptyState title="Run not found" action={backLink}>
-        There is no run with id {executionId} on this agent.
-      </EmptyState>
-    );
-  }
   return (
-    <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <ol className="flex items-center gap-2">
-          <li>
-            <Link href={executionsPagePath(agentId)} className="hover:text-slate-700">
-              Executions
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page" className="truncate font-mono text-xs font-medium text-slate-700">
-            {executionId}
-          </li>
-        </ol>
-      </nav>
-      <ErrorNotice error={execution.error} />
-      {execution.isPending ? <Loading label="Loading run…" /> : null}
-      {execution.data ? <RunDetails execution={execution.data} /> : null}
-    </div>
+    <DetailPage
+      query={execution}
+      list={{ label: "Runs", href: runsPagePath(agentId), backLabel: "← Back to runs" }}
+      crumb={{ label: executionId, mono: true }}
+      notFound={{ title: "Run not found", message: `There is no run with id ${executionId} on this agent.` }}
+      loadingLabel="Loading run…"
+    >
+      {(data) => <RunDetails execution={data} />}
+    </DetailPage>
   );
 }
 

@@ -3,13 +3,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { formatDateTime } from "@/components/triggers/format-date-time";
-import { triggersPagePath } from "@/components/triggers/webhook-paths";
-import { workflowEditorPath } from "@/components/workflows/workflow-paths";
+import { formatDateTime } from "@/lib/client/format-date-time";
+import { runPagePath, triggersPagePath, workflowEditorPath } from "@/lib/client/page-paths";
 import type { ExecutionDto } from "@/lib/executions/execution-dto";
 
 import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
-import { runPagePath } from "./use-executions";
 
 const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
 

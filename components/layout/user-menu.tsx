@@ -6,6 +6,7 @@ import { ChangePasswordDialog } from "@/components/auth/change-password-dialog";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { useSignOut } from "@/components/auth/use-auth";
 import { useCurrentUser } from "@/components/auth/use-current-user";
+import { ChevronDownIcon } from "@/components/ui/chevron-down-icon";
 import { ErrorNotice } from "@/components/ui/error-notice";
 
 function initialsOf(name: string, email: string): string {
@@ -62,9 +63,7 @@ export function UserMenu() {
         </span>
         <span className="sr-only">Account menu: </span>
         <span className="hidden max-w-40 truncate font-medium sm:inline">{displayName}</span>
-        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500">
-          <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
-        </svg>
+        <ChevronDownIcon />
       </button>
       {open ? (
         <div

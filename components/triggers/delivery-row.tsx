@@ -1,12 +1,12 @@
 "use client";
 
+import { formatDateTime } from "@/lib/client/format-date-time";
 import type { DeliverySummaryDto } from "@/lib/deliveries/delivery-dto";
 
 import { ExecutionStatusBadge, OutcomeBadge } from "./delivery-badges";
 import { DeliveryDetail } from "./delivery-detail";
-import { formatDateTime } from "./format-date-time";
 
-export const deliveryColumns = ["Time", "Outcome", "HTTP status", "Reason", "Verified with", "Execution", "Duplicates"];
+export const deliveryColumns = ["Time", "Outcome", "HTTP status", "Reason", "Verified with", "Run", "Duplicates"];
 
 const verifiedWithLabels = { current: "Current key", previous: "Previous key" } as const;
 

@@ -3,9 +3,9 @@
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 
-import { formatDateTime } from "./format-date-time";
 import { KeyRevealPanel } from "./key-reveal-panel";
 import type { WebhookCommands } from "./use-webhook-commands";
 import { useGenerateKey } from "./use-webhook-keys";

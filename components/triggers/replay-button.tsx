@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 
-import { runPagePath } from "@/components/executions/use-executions";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { runPagePath } from "@/lib/client/page-paths";
 
 import { useReplayDelivery } from "./use-replay-delivery";
 

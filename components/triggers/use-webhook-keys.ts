@@ -2,26 +2,16 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { apiDownload, apiFetch } from "@/lib/client/api-client";
+import { downloadWebhookKeyFile, generateWebhookKey, rotateWebhookKey, sendTestEvent } from "@/lib/client/api/webhooks";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { SignatureScheme } from "@/lib/webhooks/signing/signature-scheme";
-import type { WebhookDto, WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
 
 import { useStoreWebhook } from "./use-webhooks";
-import { webhookPath } from "./webhook-paths";
-
-type KeyAnswer = { webhook: WebhookDto; keyFile: WebhookKeyFile };
-export type TestEventResult = {
-  delivered: boolean;
-  httpStatus: number | null;
-  response: unknown;
-  error: string | null;
-};
 
 export function useGenerateKey(agentId: string, webhookId: string) {
   const store = useStoreWebhook(agentId);
   return useMutation({
-    mutationFn: () => apiFetch<KeyAnswer>(webhookPath(agentId, webhookId, "/key"), { method: "POST" }),
+    mutationFn: () => generateWebhookKey({ agentId, webhookId }),
     onSuccess: (answer) => store(answer.webhook),
   });
 }
@@ -30,7 +20,7 @@ export function useRotateKey(agentId: string, webhookId: string) {
   const store = useStoreWebhook(agentId);
   return useMutation({
     mutationFn: (input: { graceHours: number; signatureScheme?: SignatureScheme }) =>
-      apiFetch<KeyAnswer>(webhookPath(agentId, webhookId, "/rotate-key"), { method: "POST", body: input }),
+      rotateWebhookKey({ agentId, webhookId, input }),
     onSuccess: (answer) => store(answer.webhook),
   });
 }
@@ -39,7 +29,7 @@ export function useRotateKey(agentId: string, webhookId: string) {
 export function useDownloadKeyFile(agentId: string, webhookId: string) {
   return useMutation({
     mutationFn: async () => {
-      const { blob, filename } = await apiDownload(webhookPath(agentId, webhookId, "/key-file"));
+      const { blob, filename } = await downloadWebhookKeyFile({ agentId, webhookId });
       const url = URL.createObjectURL(blob);
       const anchor = document.createElement("a");
       anchor.href = url;
@@ -57,7 +47,7 @@ export function useDownloadKeyFile(agentId: string, webhookId: string) {
 export function useSendTestEvent(agentId: string, webhookId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<TestEventResult>(webhookPath(agentId, webhookId, "/test-event"), { method: "POST" }),
+    mutationFn: () => sendTestEvent({ agentId, webhookId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.deliveries(agentId, webhookId) }),
   });
 }

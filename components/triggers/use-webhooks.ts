@@ -2,24 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { apiFetch } from "@/lib/client/api-client";
+import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from "@/lib/client/api/webhooks";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/webhook-input";
 
-import { webhookPath, webhooksPath } from "./webhook-paths";
-
 export function useWebhooks(agentId: string) {
-  return useQuery({
-    queryKey: queryKeys.webhooks(agentId),
-    queryFn: async () => (await apiFetch<{ webhooks: WebhookDto[] }>(webhooksPath(agentId))).webhooks,
-  });
+  return useQuery({ queryKey: queryKeys.webhooks(agentId), queryFn: () => listWebhooks({ agentId }) });
 }
 
 export function useWebhook(agentId: string, webhookId: string) {
   return useQuery({
     queryKey: queryKeys.webhook(agentId, webhookId),
-    queryFn: async () => (await apiFetch<{ webhook: WebhookDto }>(webhookPath(agentId, webhookId))).webhook,
+    queryFn: () => getWebhook({ agentId, webhookId }),
   });
 }
 
@@ -35,8 +30,7 @@ export function useStoreWebhook(agentId: string) {
 export function useCreateWebhook(agentId: string) {
   const store = useStoreWebhook(agentId);
   return useMutation({
-    mutationFn: async (input: CreateWebhookInput) =>
-      (await apiFetch<{ webhook: WebhookDto }>(webhooksPath(agentId), { method: "POST", body: input })).webhook,
+    mutationFn: (input: CreateWebhookInput) => createWebhook({ agentId, input }),
     onSuccess: store,
   });
 }
@@ -44,9 +38,7 @@ export function useCreateWebhook(agentId: string) {
 export function useUpdateWebhook(agentId: string, webhookId: string) {
   const store = useStoreWebhook(agentId);
   return useMutation({
-    mutationFn: async (input: UpdateWebhookInput) =>
-      (await apiFetch<{ webhook: WebhookDto }>(webhookPath(agentId, webhookId), { method: "PATCH", body: input }))
-        .webhook,
+    mutationFn: (input: UpdateWebhookInput) => updateWebhook({ agentId, webhookId, input }),
     onSuccess: store,
   });
 }
@@ -54,7 +46,7 @@ export function useUpdateWebhook(agentId: string, webhookId: string) {
 export function useDeleteWebhook(agentId: string, webhookId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<void>(webhookPath(agentId, webhookId), { method: "DELETE" }),
+    mutationFn: () => deleteWebhook({ agentId, webhookId }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: queryKeys.webhook(agentId, webhookId) });
       return queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(agentId), exact: true });

@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
+import { ChevronDownIcon } from "./chevron-down-icon";
+
 export type MenuItem = { label: string; onSelect: () => void; disabled?: boolean; danger?: boolean };
 
 type OpenState = false | "first" | "last";
@@ -75,9 +77,7 @@ export function DropdownMenu({ label, items }: { label: string; items: MenuItem[
         className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >
         {label}
-        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500">
-          <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
-        </svg>
+        <ChevronDownIcon />
       </button>
       {open ? (
         <div

@@ -2,14 +2,15 @@
 
 import { useState, type FormEvent } from "react";
 
+import { newPasswordHint, PasswordField } from "@/components/auth/password-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { emailProblem, useFormErrors } from "@/components/ui/use-form-errors";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { roleLabels, type Role } from "@/lib/auth/roles";
-import { ApiClientError } from "@/lib/client/api-client";
 
 import { roleDescriptions } from "./role-descriptions";
 import { useCreateUser } from "./use-users";
@@ -19,7 +20,8 @@ type Field = keyof Values;
 
 function validate(values: Values): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) errors.email = "Enter a valid email address";
+  const email = emailProblem(values.email);
+  if (email) errors.email = email;
   const weak = passwordProblem(values.password);
   if (weak) errors.password = weak;
   return errors;
@@ -28,17 +30,11 @@ function validate(values: Values): Partial<Record<Field, string>> {
 export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () => void }) {
   const create = useCreateUser();
   const [values, setValues] = useState<Values>({ email: "", name: "", role: "builder", password: "" });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverField =
-    create.error instanceof ApiClientError && create.error.field && create.error.field in values ? create.error : null;
-  const fieldError = (field: Field) =>
-    errors[field] ?? (serverField?.field === field ? serverField.message : undefined);
+  const { serverField, fieldError, check } = useFormErrors({ values, validate, serverError: create.error });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check()) return;
     create.mutate({ ...values, email: values.email.trim(), name: values.name.trim() }, { onSuccess: onClose });
   }
 
@@ -78,12 +74,11 @@ export function AddUserDialog({ roles, onClose }: { roles: Role[]; onClose: () =
             </option>
           ))}
         </SelectField>
-        <TextField
+        <PasswordField
+          purpose="new"
           label="Initial password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them privately.`}
+          hint={`${newPasswordHint} Give it to them privately.`}
           value={values.password}
           error={fieldError("password")}
           onChange={(event) => setValues({ ...values, password: event.target.value })}

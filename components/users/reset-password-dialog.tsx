@@ -2,11 +2,15 @@
 
 import { useState, type FormEvent } from "react";
 
+import {
+  NewPasswordFields,
+  newPasswordProblems,
+  type NewPassword,
+  type NewPasswordErrors,
+} from "@/components/auth/password-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
-import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 import { ApiClientError } from "@/lib/client/api-client";
 import type { UserDto } from "@/lib/users/user-dto";
 
@@ -22,21 +26,17 @@ export function ResetPasswordDialog({
   onDone: () => void;
 }) {
   const update = useUpdateUser();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const [value, setValue] = useState<NewPassword>({ password: "", confirm: "" });
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const serverPasswordError =
     update.error instanceof ApiClientError && update.error.field === "password" ? update.error.message : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = {
-      password: passwordProblem(password),
-      confirm: confirm === password ? undefined : "The passwords do not match",
-    };
+    const found = newPasswordProblems(value);
     setErrors(found);
     if (found.password || found.confirm) return;
-    update.mutate({ userId: user.id, input: { password } }, { onSuccess: onDone });
+    update.mutate({ userId: user.id, input: { password: value.password } }, { onSuccess: onDone });
   }
 
   return (
@@ -45,25 +45,12 @@ export function ResetPasswordDialog({
         <p className="text-sm text-slate-600">
           Their current password stops working and they are signed out everywhere. Give them the new one privately.
         </p>
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          labels={{ password: "New password", confirm: "Confirm new password" }}
           autoFocus
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          value={password}
-          error={errors.password ?? serverPasswordError}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <TextField
-          label="Confirm new password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          error={errors.confirm}
-          onChange={(event) => setConfirm(event.target.value)}
+          value={value}
+          errors={{ password: errors.password ?? serverPasswordError, confirm: errors.confirm }}
+          onChange={setValue}
         />
         {serverPasswordError ? null : <ErrorNotice error={update.error} />}
         <FormActions submitLabel="Set password" pending={update.isPending} onCancel={onClose} />

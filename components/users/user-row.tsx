@@ -1,10 +1,10 @@
 "use client";
 
-import { formatDateTime } from "@/components/triggers/format-date-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
 import { roleLabels, type Role } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import type { UserDto } from "@/lib/users/user-dto";
 
 import type { getUserPermissions } from "./user-permissions";

@@ -8,12 +8,12 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormActions } from "@/components/ui/form-actions";
 import { NameDescriptionFields } from "@/components/ui/name-description-fields";
 import { ApiClientError } from "@/lib/client/api-client";
+import { workflowEditorPath } from "@/lib/client/page-paths";
 import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import { createWorkflowInput } from "@/lib/workflows/workflow-input";
 
 import { TemplatePicker } from "./template-picker";
 import { useCreateWorkflow } from "./use-workflows";
-import { workflowEditorPath } from "./workflow-paths";
 
 type Field = "name" | "description";
 

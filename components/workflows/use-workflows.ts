@@ -2,18 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { apiFetch } from "@/lib/client/api-client";
+import {
+  createWorkflow,
+  deleteWorkflow,
+  listWorkflows,
+  updateWorkflow,
+  type NewWorkflowInput,
+} from "@/lib/client/api/workflows";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { WorkflowDefinitionInput } from "@/lib/workflows/workflow-definition";
-import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
-import type { CreateWorkflowInput, UpdateWorkflowInput } from "@/lib/workflows/workflow-input";
+import type { UpdateWorkflowInput } from "@/lib/workflows/workflow-input";
 
 export function useWorkflows(agentId: string) {
-  return useQuery({
-    queryKey: queryKeys.workflows(agentId),
-    queryFn: async () =>
-      (await apiFetch<{ workflows: WorkflowDto[] }>(`/api/agents/${encodeURIComponent(agentId)}/workflows`)).workflows,
-  });
+  return useQuery({ queryKey: queryKeys.workflows(agentId), queryFn: () => listWorkflows({ agentId }) });
 }
 
 // Workflow changes also change the agent's workflow count, shown on the Agents page.
@@ -28,14 +28,7 @@ function useInvalidateWorkflows(agentId: string) {
 export function useCreateWorkflow(agentId: string) {
   const invalidate = useInvalidateWorkflows(agentId);
   return useMutation({
-    // A definition is sent when the workflow starts from a template.
-    mutationFn: async (input: CreateWorkflowInput & { definition?: WorkflowDefinitionInput }) =>
-      (
-        await apiFetch<{ workflow: WorkflowDto }>(`/api/agents/${encodeURIComponent(agentId)}/workflows`, {
-          method: "POST",
-          body: input,
-        })
-      ).workflow,
+    mutationFn: (input: NewWorkflowInput) => createWorkflow({ agentId, input }),
     onSuccess: invalidate,
   });
 }
@@ -43,13 +36,7 @@ export function useCreateWorkflow(agentId: string) {
 export function useUpdateWorkflow(agentId: string) {
   const invalidate = useInvalidateWorkflows(agentId);
   return useMutation({
-    mutationFn: async ({ workflowId, input }: { workflowId: string; input: UpdateWorkflowInput }) =>
-      (
-        await apiFetch<{ workflow: WorkflowDto }>(`/api/workflows/${encodeURIComponent(workflowId)}`, {
-          method: "PATCH",
-          body: input,
-        })
-      ).workflow,
+    mutationFn: (opts: { workflowId: string; input: UpdateWorkflowInput }) => updateWorkflow(opts),
     onSuccess: invalidate,
   });
 }
@@ -57,8 +44,7 @@ export function useUpdateWorkflow(agentId: string) {
 export function useDeleteWorkflow(agentId: string) {
   const invalidate = useInvalidateWorkflows(agentId);
   return useMutation({
-    mutationFn: (workflowId: string) =>
-      apiFetch<void>(`/api/workflows/${encodeURIComponent(workflowId)}`, { method: "DELETE" }),
+    mutationFn: (workflowId: string) => deleteWorkflow({ workflowId }),
     onSuccess: invalidate,
   });
 }

@@ -11,12 +11,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
 import { NameDescriptionForm } from "@/components/ui/name-description-form";
+import { workflowEditorPath } from "@/lib/client/page-paths";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
 import { updateWorkflowInput } from "@/lib/workflows/workflow-input";
 
 import { CreateWorkflowDialog } from "./create-workflow-dialog";
 import { useDeleteWorkflow, useUpdateWorkflow, useWorkflows } from "./use-workflows";
-import { workflowEditorPath } from "./workflow-paths";
 
 type OpenDialog =
   { kind: "create" } | { kind: "rename"; workflow: WorkflowDto } | { kind: "delete"; workflow: WorkflowDto } | null;
@@ -111,15 +111,9 @@ export function WorkflowsTab({ agentId }: { agentId: string }) {
   );
 }
 
-function RenameWorkflowDialog({
-  agentId,
-  workflow,
-  onClose,
-}: {
-  agentId: string;
-  workflow: WorkflowDto;
-  onClose: () => void;
-}) {
+type WorkflowDialogProps = { agentId: string; workflow: WorkflowDto; onClose: () => void };
+
+function RenameWorkflowDialog({ agentId, workflow, onClose }: WorkflowDialogProps) {
   const update = useUpdateWorkflow(agentId);
   return (
     <Dialog open onClose={onClose} title={`Rename ${workflow.name}`}>
@@ -136,15 +130,7 @@ function RenameWorkflowDialog({
   );
 }
 
-function DeleteWorkflowDialog({
-  agentId,
-  workflow,
-  onClose,
-}: {
-  agentId: string;
-  workflow: WorkflowDto;
-  onClose: () => void;
-}) {
+function DeleteWorkflowDialog({ agentId, workflow, onClose }: WorkflowDialogProps) {
   const remove = useDeleteWorkflow(agentId);
   return (
     <ConfirmDialog

@@ -37,6 +37,7 @@ export const queryKeys = {
     ["agents", agentId, "conversations", conversationId, "messages"] as const,
   agentSettings: (agentId: string) => ["agents", agentId, "settings"] as const,
   setupStatus: ["setup"] as const,
+  currentUser: ["auth", "me"] as const,
   users: ["users"] as const,
   auditPages: ["audit", "pages"] as const,
 };

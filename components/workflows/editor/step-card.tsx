@@ -2,6 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ChevronDownIcon } from "@/components/ui/chevron-down-icon";
 import { stepTypeLabels } from "@/lib/workflows/steps/step-schemas";
 
 import { StepForm } from "../step-forms/step-form";
@@ -88,14 +89,7 @@ export function StepCard(props: Props) {
             aria-controls={props.open ? formId : undefined}
             onClick={() => props.onToggle(!props.open)}
           >
-            <svg
-              aria-hidden
-              viewBox="0 0 20 20"
-              fill="currentColor"
-              className={`h-4 w-4 transition-transform ${props.open ? "rotate-180" : ""}`}
-            >
-              <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
-            </svg>
+            <ChevronDownIcon className={`h-4 w-4 transition-transform ${props.open ? "rotate-180" : ""}`} />
           </Button>
         </div>
       </div>

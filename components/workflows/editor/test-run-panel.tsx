@@ -6,10 +6,11 @@ import { useState } from "react";
 import { ExecutionStatusBadge } from "@/components/executions/execution-status-badge";
 import { formatDuration } from "@/components/executions/format-run";
 import { RunSteps } from "@/components/executions/run-steps";
-import { runPagePath, useExecution } from "@/components/executions/use-executions";
+import { useExecution } from "@/components/executions/use-executions";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { inputClass } from "@/components/ui/text-field";
+import { runPagePath } from "@/lib/client/page-paths";
 
 import { useTestRun } from "../use-workflow";
 

@@ -1,18 +1,14 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 
 import { useCurrentUser } from "@/components/auth/use-current-user";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { Loading } from "@/components/ui/loading";
-import { ApiClientError } from "@/lib/client/api-client";
+import { DetailPage } from "@/components/ui/detail-page";
+import { workflowsPagePath } from "@/lib/client/page-paths";
 import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import type { WorkflowDto } from "@/lib/workflows/workflow-dto";
 
 import { useWorkflow } from "../use-workflow";
-import { workflowsPagePath } from "../workflow-paths";
 import { EditorHeader, type EditorView } from "./editor-header";
 import { JsonView } from "./json-view";
 import { RetryPolicyFields } from "./retry-policy-fields";
@@ -23,48 +19,20 @@ import { useWorkflowEditor } from "./use-workflow-editor";
 /** The workflow editor page: steps, retry policy, JSON view, Save and Test run. */
 export function WorkflowEditor(props: { agentId: string; workflowId: string; templateId?: string }) {
   const workflow = useWorkflow(props.agentId, props.workflowId);
-  const backLink = (
-    <Link href={workflowsPagePath(props.agentId)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-      ← Back to Workflows
-    </Link>
-  );
-  const notFound =
-    (workflow.error instanceof ApiClientError && workflow.error.status === 404) ||
-    (workflow.data && workflow.data.agentId !== props.agentId);
-
-  if (notFound) {
-    return (
-      <EmptyState title="Workflow not found" action={backLink}>
-        There is no workflow with id {props.workflowId} on this agent. It may have been deleted.
-      </EmptyState>
-    );
-  }
   return (
-    <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <ol className="flex items-center gap-2">
-          <li>
-            <Link href={workflowsPagePath(props.agentId)} className="hover:text-slate-700">
-              Workflows
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page" className="truncate font-medium text-slate-700">
-            {workflow.data?.name ?? "Workflow"}
-          </li>
-        </ol>
-      </nav>
-      <ErrorNotice error={workflow.error} />
-      {workflow.isPending ? <Loading label="Loading workflow…" /> : null}
-      {workflow.data ? (
-        <EditorBody
-          key={workflow.data.id}
-          agentId={props.agentId}
-          workflow={workflow.data}
-          templateId={props.templateId}
-        />
-      ) : null}
-    </div>
+    <DetailPage
+      query={workflow}
+      list={{ label: "Workflows", href: workflowsPagePath(props.agentId), backLabel: "← Back to Workflows" }}
+      crumb={{ label: workflow.data?.name ?? "Workflow" }}
+      notFound={{
+        title: "Workflow not found",
+        message: `There is no workflow with id ${props.workflowId} on this agent. It may have been deleted.`,
+      }}
+      isMissing={(data) => data.agentId !== props.agentId}
+      loadingLabel="Loading workflow…"
+    >
+      {(data) => <EditorBody key={data.id} agentId={props.agentId} workflow={data} templateId={props.templateId} />}
+    </DetailPage>
   );
 }
 

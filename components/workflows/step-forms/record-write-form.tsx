@@ -1,27 +1,17 @@
 import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
 
-import { CodeInput, ExpressionField, templateHint, textOf, type ConfigFormProps } from "./fields";
+import { ExpressionField, textOf, type ConfigFormProps } from "./fields";
+import { RecordAddressFields } from "./record-address-fields";
 
 export function RecordWriteForm({ config, onChange, field }: ConfigFormProps) {
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Collection"
-          hint="Letters, digits, _ . and -, e.g. documents"
-          value={textOf(config.collection)}
-          onChange={(event) => onChange({ ...config, collection: event.target.value })}
-          {...field("collection")}
-        />
-        <CodeInput
-          label="Key"
-          hint={templateHint}
-          value={textOf(config.key)}
-          onChange={(event) => onChange({ ...config, key: event.target.value })}
-          {...field("key")}
-        />
-      </div>
+      <RecordAddressFields
+        config={config}
+        onChange={onChange}
+        field={field}
+        collectionHint="Letters, digits, _ . and -, e.g. documents"
+      />
       <ExpressionField
         label="Data"
         rows={5}
