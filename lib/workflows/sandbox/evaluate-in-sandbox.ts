@@ -1,0 +1,87 @@
+import "server-only";
+
+import { getEnv } from "@/lib/env";
+
+import { PermanentStepError } from "../steps/step-handler";
+import { outputTooLargeError } from "./output-limit";
+import { getSandboxPool } from "./sandbox-pool";
+import { currentStepScope } from "./step-limits";
+
+// Sends one step's expressions to the pool as a single task (the context crosses threads once) and
+// turns what can go wrong there into step failures: the expression's own error, a timeout, memory.
+
+export type SandboxJob =
+  | { kind: "expression"; expression: string; bindings?: Record<string, unknown> }
+  /** A {{ }} template whose value keeps its type when it is exactly one template. */
+  | { kind: "template"; template: string }
+  /** A template rendered as text. */
+  | { kind: "text"; template: string }
+  /** Any JSON value whose strings are templates. */
+  | { kind: "value"; value: unknown };
+
+type TaskAnswer =
+  { json: string } | { failure: { expression: string; message: string } } | { tooLarge: { bytes: number } };
+
+/** A failed expression, named (shortened) with JSONata's message. Permanent: the same input fails the same way. */
+export class ExpressionError extends PermanentStepError {
+  constructor(expression: string, cause: unknown) {
+    const detail = (cause as { message?: string })?.message ?? String(cause);
+    super(
+      `Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`,
+    );
+  }
+}
+
+// Outside a run (nothing set a step scope) expressions get a step's default timeout.
+const DEFAULT_TIMEOUT_SECONDS = 30;
+// Evaluation stops itself at this share of the thread's heap, before Node's hard limit (see the worker).
+const HEAP_BUDGET_SHARE = 0.75;
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === "AbortError";
+}
+
+/** Node's hard heap limit, or the worker's own earlier stop (it ends its thread with exit code 75). */
+function isOutOfMemory(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    (error as { code?: unknown }).code === "ERR_WORKER_OUT_OF_MEMORY" || error.message === "worker exited with code: 75"
+  );
+}
+
+/** Every job's result, in order, evaluated over `context` in a pool thread under the running step's limits. */
+export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJob[] }): Promise<unknown[]> {
+  if (opts.jobs.length === 0) return [];
+  const env = getEnv();
+  const scope = currentStepScope(DEFAULT_TIMEOUT_SECONDS);
+  const memoryMb = env.WORKFLOW_SANDBOX_MEMORY_MB;
+  const memoryError = () => new PermanentStepError(`Step used more than ${memoryMb} MB`);
+  if (scope.signal.aborted) throw scope.timeout.aborted ? timedOut(scope.timeoutSeconds) : scope.signal.reason;
+  const leave = scope.enterSandbox();
+  let answer: TaskAnswer;
+  try {
+    answer = await getSandboxPool().run(
+      {
+        context: opts.context,
+        jobs: opts.jobs,
+        maxOutputBytes: env.WORKFLOW_STEP_MAX_OUTPUT_BYTES,
+        heapBudgetMb: Math.floor(memoryMb * HEAP_BUDGET_SHARE),
+      },
+      { signal: scope.signal },
+    );
+  } catch (error) {
+    if (isAbort(error)) throw scope.timeout.aborted ? timedOut(scope.timeoutSeconds) : scope.signal.reason;
+    if (isOutOfMemory(error)) throw memoryError();
+    throw error;
+  } finally {
+    leave();
+  }
+  if ("failure" in answer) throw new ExpressionError(answer.failure.expression, answer.failure);
+  if ("tooLarge" in answer)
+    throw outputTooLargeError({ bytes: answer.tooLarge.bytes, maxBytes: env.WORKFLOW_STEP_MAX_OUTPUT_BYTES });
+  return JSON.parse(answer.json) as unknown[];
+}
+
+function timedOut(seconds: number): PermanentStepError {
+  return new PermanentStepError(`Step timed out after ${seconds} s`);
+}
