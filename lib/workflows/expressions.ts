@@ -29,21 +29,18 @@ export async function evaluateExpression(
  * value's type (a number stays a number); otherwise values are inserted as text (JSON for objects).
  */
 export async function renderTemplate(text: string, context: unknown): Promise<unknown> {
-  if (!text.includes("{{")) return text;
   const [value] = await evaluateJobs(context, [{ kind: "template", template: text }]);
   return value;
 }
 
 /** Renders a template that must produce text (URLs, keys, messages). */
 export async function renderText(text: string, context: unknown): Promise<string> {
-  if (!text.includes("{{")) return text;
   const [value] = await evaluateJobs(context, [{ kind: "text", template: text }]);
   return value as string;
 }
 
 /** Renders every string inside a JSON value (objects and arrays walked recursively). */
 export async function renderValue(value: unknown, context: unknown): Promise<unknown> {
-  if (!JSON.stringify(value ?? null).includes("{{")) return value;
   const [rendered] = await evaluateJobs(context, [{ kind: "value", value }]);
   return rendered;
 }

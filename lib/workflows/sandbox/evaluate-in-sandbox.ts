@@ -37,6 +37,12 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
 // Evaluation stops itself at this share of the thread's heap, before Node's hard limit (see the worker).
 const HEAP_BUDGET_SHARE = 0.75;
 
+function isLiteral(job: SandboxJob): job is Exclude<SandboxJob, { kind: "expression" }> {
+  if (job.kind === "expression") return false;
+  const text = job.kind === "value" ? (JSON.stringify(job.value ?? null) ?? "") : job.template;
+  return !text.includes("{{");
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
 }
@@ -51,7 +57,8 @@ function isOutOfMemory(error: unknown): boolean {
 
 /** Every job's result, in order, evaluated over `context` in a pool thread under the running step's limits. */
 export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJob[] }): Promise<unknown[]> {
-  if (opts.jobs.length === 0) return [];
+  // Text without a template renders to itself: no task for that.
+  if (opts.jobs.every(isLiteral)) return opts.jobs.map((job) => ("template" in job ? job.template : job.value));
   const env = getEnv();
   const scope = currentStepScope(DEFAULT_TIMEOUT_SECONDS);
   const memoryMb = env.WORKFLOW_SANDBOX_MEMORY_MB;
