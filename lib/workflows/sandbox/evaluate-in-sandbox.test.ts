@@ -48,6 +48,17 @@ describe("runaway expressions", () => {
     expect((error as Error).message).toBe("Step timed out after 1 s");
   });
 
+  it("a step that times out only waiting for a thread (others' runaways hold them all) fails retryably", async () => {
+    const runaway = [stepScope(3), stepScope(3)].map((scope) => evaluateInStep(scope, [expression(recursion)]));
+    const waiting = stepScope(1);
+    const error = await evaluateInStep(waiting, [expression("1 + 1")]);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(PermanentStepError);
+    expect((error as Error).message).toBe("Step timed out after 1 s");
+    expect(waiting.timedOutInSandbox()).toBe(false);
+    for (const failed of await Promise.all(runaway)) expect(failed).toBeInstanceOf(PermanentStepError);
+  });
+
   it("a shutdown (not the timeout) hands back its own reason, not a step failure", async () => {
     const shutdown = new AbortController();
     const scope = stepScope(30, shutdown);

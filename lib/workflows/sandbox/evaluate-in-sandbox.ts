@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { PermanentStepError } from "../steps/step-handler";
 import { outputTooLargeError } from "./output-limit";
 import { getSandboxPool } from "./sandbox-pool";
-import { currentStepScope } from "./step-limits";
+import { currentStepScope, type StepScope } from "./step-limits";
 
 // Sends one step's expressions to the pool as a single task (the context crosses threads once) and
 // turns what can go wrong there into step failures: the expression's own error, a timeout, memory.
@@ -37,6 +37,19 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
 // Evaluation stops itself at this share of the thread's heap, before Node's hard limit (see the worker).
 const HEAP_BUDGET_SHARE = 0.75;
 
+// This process's unfinished tasks, oldest first. Piscina's queue is first in, first out and a
+// thread runs one task at a time, so the oldest `threads` of them are the ones running.
+const pendingTasks = new Set<object>();
+
+function isRunning(token: object, threads: number): boolean {
+  let position = 0;
+  for (const pending of pendingTasks) {
+    if (pending === token) return position < threads;
+    if (++position >= threads) return false;
+  }
+  return false;
+}
+
 function isLiteral(job: SandboxJob): job is Exclude<SandboxJob, { kind: "expression" }> {
   if (job.kind === "expression") return false;
   const text = job.kind === "value" ? (JSON.stringify(job.value ?? null) ?? "") : job.template;
@@ -63,8 +76,10 @@ export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJ
   const scope = currentStepScope(DEFAULT_TIMEOUT_SECONDS);
   const memoryMb = env.WORKFLOW_SANDBOX_MEMORY_MB;
   const memoryError = () => new PermanentStepError(`Step used more than ${memoryMb} MB`);
-  if (scope.signal.aborted) throw scope.timeout.aborted ? timedOut(scope.timeoutSeconds) : scope.signal.reason;
-  const leave = scope.enterSandbox();
+  if (scope.signal.aborted) throw scope.timeout.aborted ? timedOut(scope) : scope.signal.reason;
+  const token = {};
+  pendingTasks.add(token);
+  const leave = scope.enterSandbox(() => isRunning(token, env.WORKFLOW_SANDBOX_THREADS));
   let answer: TaskAnswer;
   try {
     answer = await getSandboxPool().run(
@@ -77,10 +92,11 @@ export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJ
       { signal: scope.signal },
     );
   } catch (error) {
-    if (isAbort(error)) throw scope.timeout.aborted ? timedOut(scope.timeoutSeconds) : scope.signal.reason;
+    if (isAbort(error)) throw scope.timeout.aborted ? timedOut(scope) : scope.signal.reason;
     if (isOutOfMemory(error)) throw memoryError();
     throw error;
   } finally {
+    pendingTasks.delete(token);
     leave();
   }
   if ("failure" in answer) throw new ExpressionError(answer.failure.expression, answer.failure);
@@ -89,6 +105,8 @@ export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJ
   return JSON.parse(answer.json) as unknown[];
 }
 
-function timedOut(seconds: number): PermanentStepError {
-  return new PermanentStepError(`Step timed out after ${seconds} s`);
+/** Permanent when the step's own expression was running; retryable when it only waited for a thread. */
+function timedOut(scope: StepScope): Error {
+  const message = `Step timed out after ${scope.timeoutSeconds} s`;
+  return scope.timedOutInSandbox() ? new PermanentStepError(message) : new Error(message);
 }

@@ -14,27 +14,32 @@ export type StepLimits = {
 };
 
 export type StepScope = StepLimits & {
-  /** Marks sandbox work in flight; call the returned function when it settles. */
-  enterSandbox(): () => void;
-  /** Whether the timeout struck while an expression ran: the builder's expression, so retrying cannot help. */
+  /**
+   * Marks a sandbox task in flight; `isRunning` tells whether a thread has it (rather than it waiting
+   * in the queue). Call the returned function when the task settles.
+   */
+  enterSandbox(isRunning: () => boolean): () => void;
+  /**
+   * Whether the timeout struck while one of the step's expressions was running on a thread: the
+   * builder's expression, so retrying cannot help. Waiting behind other steps' work is not that.
+   */
   timedOutInSandbox(): boolean;
 };
 
 const storage = new AsyncLocalStorage<StepScope>();
 
 export function createStepScope(limits: StepLimits): StepScope {
-  let inFlight = 0;
+  const inFlight = new Set<() => boolean>();
   let timedOut = false;
-  limits.timeout.addEventListener("abort", () => (timedOut = inFlight > 0), { once: true });
+  limits.timeout.addEventListener("abort", () => (timedOut = [...inFlight].some((isRunning) => isRunning())), {
+    once: true,
+  });
   return {
     ...limits,
-    enterSandbox() {
-      inFlight++;
-      let left = false;
-      return () => {
-        if (!left) inFlight--;
-        left = true;
-      };
+    enterSandbox(isRunning) {
+      const entry = () => isRunning();
+      inFlight.add(entry);
+      return () => inFlight.delete(entry);
     },
     timedOutInSandbox: () => timedOut,
   };
