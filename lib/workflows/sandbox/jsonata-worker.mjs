@@ -51,16 +51,16 @@ function compile(expression) {
 
 async function evaluate(expression, context, bindings) {
   try {
+    // JSONata's arrays carry an internal `sequence` flag: serializing the results (below) drops it.
     const result = await compile(expression).evaluate(context, bindings);
-    // JSONata returns arrays with an internal `sequence` flag; copy them out as plain JSON.
-    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+    return result === undefined ? null : result;
   } catch (error) {
     if (error instanceof ExpressionFailure || error instanceof HeapBudgetExceeded) throw error;
     throw new ExpressionFailure(expression, error);
   }
 }
 
-const asText = (value) => (value === null ? "" : typeof value === "string" ? value : JSON.stringify(value));
+const asText = (value) => (value === null ? "" : typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
 
 // A string that is exactly one template keeps the value's type; otherwise values are inserted as text.
 async function renderTemplate(text, context) {
