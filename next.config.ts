@@ -8,7 +8,8 @@ export default function nextConfig(phase: string): NextConfig {
   const headers = securityHeaders({ development: phase === PHASE_DEVELOPMENT_SERVER });
   return {
     // Native and driver packages stay outside the bundle and are loaded by Node at run time.
-    serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+    // piscina finds its own thread bootstrap file next to its code, so it must stay a real package too.
+    serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "piscina"],
     poweredByHeader: false,
     // `npm test` type-checks the whole project (tests included) with `tsc --noEmit` before it
     // builds, so the build does not repeat that work.

@@ -79,6 +79,23 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  /**
+   * Worker threads that evaluate builder expressions (JSONata, {{ templates }}) apart from the
+   * server's own thread, so a runaway expression can be stopped. Queued work waits for a free thread.
+   */
+  WORKFLOW_SANDBOX_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  /** Heap, in MB, each expression thread may use; past it the step fails with "Step used more than N MB". */
+  WORKFLOW_SANDBOX_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(256),
+  /**
+   * Largest output a step may produce, in bytes of JSON; past it the step fails. Keep it above
+   * WORKFLOW_HTTP_MAX_RESPONSE_BYTES so a whole HTTP response fits.
+   */
+  WORKFLOW_STEP_MAX_OUTPUT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
   /** Largest response body, in bytes, that HTTP Request, Notify and LLM steps read before failing. */
   WORKFLOW_HTTP_MAX_RESPONSE_BYTES: z.coerce
     .number()

@@ -50,11 +50,11 @@ export type EngineHarness = {
 
 /**
  * Registers hooks giving the enclosing provider suite a migrated database (emptied before each
- * test, since workers claim any due run) and the engine's modules.
+ * test, since workers claim any due run) and the engine's modules, loaded with `env` set.
  */
-export function useEngine(provider: Provider): EngineHarness {
+export function useEngine(provider: Provider, opts: { env?: Record<string, string> } = {}): EngineHarness {
   const database = useMigratedDatabase(provider);
-  const fresh = useFreshModules({ env: allowLocalCalls, load: loadEngine });
+  const fresh = useFreshModules({ env: { ...allowLocalCalls, ...opts.env }, load: loadEngine });
   const servers: LocalServer[] = [];
   beforeEach(() => database.reset());
   afterEach(async () => {

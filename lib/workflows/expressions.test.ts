@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  evaluateExpression,
-  ExpressionError,
-  findExpressionError,
-  renderTemplate,
-  renderText,
-  renderValue,
-} from "./expressions";
+import { findExpressionError } from "./expression-syntax";
+import { evaluateExpression, ExpressionError, renderTemplate, renderText, renderValue } from "./expressions";
 import { PermanentStepError } from "./steps/step-handler";
 
 const context = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findExpressionError } from "./expressions";
+import { findExpressionError } from "./expression-syntax";
 import { workflowTemplates } from "./templates";
 import { workflowDefinitionSchema, type WorkflowStep } from "./workflow-definition";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import { findExpressionError } from "@/lib/workflows/expressions";
+import { findExpressionError } from "@/lib/workflows/expression-syntax";
 import type { StepType } from "@/lib/workflows/steps/step-schemas";
 import { workflowDefinitionSchema, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
 

@@ -1,7 +1,10 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { createId } from "@/lib/ids";
+import { outputTooLargeError } from "@/lib/workflows/sandbox/output-limit";
+import { createStepScope, runInStepScope } from "@/lib/workflows/sandbox/step-limits";
 import { getStepHandler } from "@/lib/workflows/steps/registry";
 import { PermanentStepError, stepInputOf, type StepResult } from "@/lib/workflows/steps/step-handler";
 import { stepConfigSchemas } from "@/lib/workflows/steps/step-schemas";
@@ -33,6 +36,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  */
 export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
   const { db, executionId, workerId, leaseMs } = opts;
+  const maxOutputBytes = getEnv().WORKFLOW_STEP_MAX_OUTPUT_BYTES;
   const execution = await db.execution.findUnique({
     where: { id: executionId },
     include: {
@@ -105,14 +109,20 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
       const startedAt = new Date();
       const timeout = AbortSignal.timeout(step.timeoutSeconds * 1000);
       const signal = AbortSignal.any([timeout, opts.shutdownSignal, lost.signal]);
+      // Expressions the step evaluates (also from inside its transactions) run in the sandbox under this scope.
+      const scope = createStepScope({ timeoutSeconds: step.timeoutSeconds, timeout, signal });
       let result: StepResult | undefined;
       let failure: unknown;
       try {
         const config = stepConfigSchemas[step.type].parse(step.config);
         result = await untilAborted(
-          getStepHandler(step.type).run({ config: config as never, context, services: { db, signal } }),
+          runInStepScope(scope, () =>
+            getStepHandler(step.type).run({ config: config as never, context, services: { db, signal } }),
+          ),
           signal,
         );
+        const bytes = Buffer.byteLength(JSON.stringify(result.output ?? null));
+        if (bytes > maxOutputBytes) throw outputTooLargeError({ bytes, maxBytes: maxOutputBytes });
       } catch (error) {
         failure = error;
       }
@@ -154,7 +164,8 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
       });
 
       if (failure !== undefined) {
-        const permanent = failure instanceof PermanentStepError;
+        // A timeout during an expression is the expression's doing (a loop, a runaway regex): it would time out again.
+        const permanent = failure instanceof PermanentStepError || scope.timedOutInSandbox();
         if (permanent || execution.attempt >= execution.maxAttempts)
           return finish("failed", { error: `${step.id}: ${message}` });
         const delayMs = computeBackoffMs({ attempt: execution.attempt, baseSeconds: definition.retry.backoffSeconds });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDatabaseTargetFromEnv, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { closeSandboxPool } from "@/lib/workflows/sandbox/sandbox-pool";
 
 import { isIngesting } from "../../webhooks/ingest/ingestion-load";
 import { onExecutionQueued } from "./queue-signal";
@@ -29,9 +30,13 @@ export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Pr
   onExecutionQueued(worker.wake);
   const onSignal = (signal: NodeJS.Signals) => {
     console.log(`[workbench] ${signal}: stopping the worker (finishing or handing back running workflow runs)`);
-    worker.stop().then(() => {
-      if (opts.exitOnSignal) process.exit(0);
-    });
+    // Steps still running after the grace period are aborted (expression threads terminated), then the threads close.
+    worker
+      .stop()
+      .then(closeSandboxPool)
+      .finally(() => {
+        if (opts.exitOnSignal) process.exit(0);
+      });
   };
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);

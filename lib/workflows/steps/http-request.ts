@@ -1,6 +1,6 @@
 import { safeFetch, type SafeResponse } from "@/lib/outbound/safe-fetch";
 
-import { renderText, renderValue } from "../expressions";
+import { evaluateJobs } from "../expressions";
 import { httpStatusError, toStepError } from "./step-errors";
 import { withStepInput, type StepHandler } from "./step-handler";
 
@@ -46,11 +46,16 @@ export function decodeBody(response: SafeResponse): unknown {
 export const httpRequestStep: StepHandler<"http_request"> = {
   type: "http_request",
   async run({ config, context, services }) {
-    const url = await renderText(config.url, context);
+    // URL, headers and body in one sandbox task.
+    const headerEntries = Object.entries(config.headers);
+    const [url, ...rendered] = (await evaluateJobs(context, [
+      { kind: "text", template: config.url },
+      ...headerEntries.map(([, template]) => ({ kind: "text" as const, template })),
+      ...(config.body === undefined ? [] : [{ kind: "value" as const, value: config.body }]),
+    ])) as [string, ...unknown[]];
     const headers: Record<string, string> = {};
-    for (const [name, template] of Object.entries(config.headers))
-      headers[name.toLowerCase()] = await renderText(template, context);
-    const encoded = config.body === undefined ? {} : encodeBody(await renderValue(config.body, context));
+    headerEntries.forEach(([name], index) => (headers[name.toLowerCase()] = rendered[index] as string));
+    const encoded = config.body === undefined ? {} : encodeBody(rendered[headerEntries.length]);
     if (encoded.contentType && !headers["content-type"]) headers["content-type"] = encoded.contentType;
 
     const input = { method: config.method, url, headers: redactHeaders(headers), body: encoded.body ?? null };

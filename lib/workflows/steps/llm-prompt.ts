@@ -2,7 +2,7 @@ import { SecretUnreadableError } from "@/lib/agents/agent-secrets";
 import { getAgentLlmProvider, type AgentLlmProvider } from "@/lib/agents/get-agent-llm-provider";
 import { createChatCompletion } from "@/lib/llm/chat-completion";
 
-import { renderText } from "../expressions";
+import { evaluateJobs } from "../expressions";
 import { toStepError } from "./step-errors";
 import { PermanentStepError, type StepHandler, type StepServices } from "./step-handler";
 
@@ -35,8 +35,10 @@ export const llmPromptStep: StepHandler<"llm_prompt"> = {
       throw new PermanentStepError(
         "No LLM model is set: choose the agent's model in its Settings tab, or set one on this step",
       );
-    const system = config.system ? await renderText(config.system, context) : undefined;
-    const prompt = await renderText(config.prompt, context);
+    const [prompt, system] = (await evaluateJobs(context, [
+      { kind: "text", template: config.prompt },
+      ...(config.system ? [{ kind: "text" as const, template: config.system }] : []),
+    ])) as [string, string | undefined];
     if (!prompt.trim()) throw new PermanentStepError("The prompt rendered empty: check the fields it reads");
     const request = {
       model,

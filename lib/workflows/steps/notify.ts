@@ -3,9 +3,9 @@ import { postMessage } from "@/lib/conversations/post-message";
 import { safeFetch } from "@/lib/outbound/safe-fetch";
 import { signBody } from "@/lib/webhooks/signing/x-signature";
 
-import { renderText } from "../expressions";
+import { evaluateJobs } from "../expressions";
 import { httpStatusError, toStepError } from "./step-errors";
-import { PermanentStepError, type RunContext, type StepHandler } from "./step-handler";
+import { PermanentStepError, type StepHandler } from "./step-handler";
 
 // Notify: posts a message to the agent's conversation found by an external key (the UI shows
 // it live) and, when a URL is set, POSTs it as signed JSON so another system hears of it too.
@@ -14,22 +14,28 @@ import { PermanentStepError, type RunContext, type StepHandler } from "./step-ha
 
 export type NotifyOutput = { conversationId: string; messageId: string; delivered?: { status: number } };
 
-async function renderRequired(template: string, what: string, context: RunContext): Promise<string> {
-  const text = (await renderText(template, context)).trim();
-  if (!text) throw new PermanentStepError(`The ${what} rendered empty: check the fields it reads`);
-  return text;
+function required(text: string, what: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) throw new PermanentStepError(`The ${what} rendered empty: check the fields it reads`);
+  return trimmed;
 }
 
 export const notifyStep: StepHandler<"notify"> = {
   type: "notify",
   async run({ config, context, services }) {
-    const conversationKey = await renderRequired(config.conversationKey, "conversation key", context);
+    // Every template in one sandbox task, before anything is posted.
+    const [renderedKey, renderedTitle, renderedMessage, renderedUrl] = (await evaluateJobs(
+      context,
+      [config.conversationKey, config.conversationTitle ?? "", config.message, config.url ?? ""].map((template) => ({
+        kind: "text" as const,
+        template,
+      })),
+    )) as string[];
+    const conversationKey = required(renderedKey, "conversation key");
     if (conversationKey.length > 500)
       throw new PermanentStepError("The conversation key is longer than 500 characters");
-    const title = config.conversationTitle
-      ? (await renderText(config.conversationTitle, context)).trim().slice(0, 500)
-      : "";
-    const message = await renderRequired(config.message, "message", context);
+    const title = renderedTitle.trim().slice(0, 500);
+    const message = required(renderedMessage, "message");
     const agentId = context.agent.id;
     // Only a later attempt can find its own earlier post; on the first, two steps posting the same text both count.
     const reuseFromExecution = context.execution.attempt > 1;
@@ -46,7 +52,7 @@ export const notifyStep: StepHandler<"notify"> = {
     const input = { conversationKey, conversationTitle: title || null, message };
     if (!config.url) return { output, input };
 
-    const url = await renderRequired(config.url, "notification URL", context);
+    const url = required(renderedUrl, "notification URL");
     const secret = await getOutboundSecret({ db: services.db, agentId });
     // messageId lets the receiver drop a notification it already has when a failed delivery is retried.
     const body = JSON.stringify({

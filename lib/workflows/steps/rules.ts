@@ -1,4 +1,4 @@
-import { evaluateExpression } from "../expressions";
+import { evaluateExpression, evaluateJobs } from "../expressions";
 import type { StepHandler } from "./step-handler";
 
 // Condition / Rules: every rule whose condition holds adds its score and label (a risk score
@@ -21,9 +21,12 @@ export type RulesOutput = { score: number; labels: string[]; matched: string[] }
 export const rulesStep: StepHandler<"rules"> = {
   type: "rules",
   async run({ config, context }) {
-    const verdicts = await Promise.all(
-      config.rules.map(async (rule) => isTruthy(await evaluateExpression(rule.when, context))),
+    // Every condition in one sandbox task; stopWhen needs their result, so it is a second one.
+    const values = await evaluateJobs(
+      context,
+      config.rules.map((rule) => ({ kind: "expression", expression: rule.when })),
     );
+    const verdicts = values.map(isTruthy);
     const output: RulesOutput = { score: 0, labels: [], matched: [] };
     config.rules.forEach((rule, index) => {
       if (!verdicts[index]) return;
