@@ -70,6 +70,7 @@ describe.each(providers)("runaway expressions on %s", (provider) => {
       db: harness.direct,
       workflowId,
       input: { definition: { steps: [{ id: "t", type: "transform", timeoutSeconds, config: { expression } }] } },
+      actor: { id: null, email: "builder@example.com" },
     });
   }
 
