@@ -5,11 +5,17 @@ import { PermanentStepError } from "./steps/step-handler";
 // JSONata expressions and {{ … }} templates over a run's context. Expressions are the builder's
 // code, so their errors are permanent: retrying the run would fail the same way.
 
+// JSONata's code for an expression's own $error("…"): the builder's words, shown as written.
+const RAISED_BY_EXPRESSION = "D3137";
+
 export class ExpressionError extends PermanentStepError {
   constructor(expression: string, cause: unknown) {
     const detail = (cause as { message?: string })?.message ?? String(cause);
+    const raised = (cause as { code?: string })?.code === RAISED_BY_EXPRESSION;
     super(
-      `Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`,
+      raised
+        ? detail
+        : `Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`,
     );
   }
 }
