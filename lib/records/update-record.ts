@@ -73,7 +73,7 @@ async function updateOnce(opts: {
 /**
  * Replaces the record at (collection, key) with what `update` computes from its current data,
  * with no other write to that record in between. Whatever `update` throws is rethrown, and then
- * nothing was written; so is a result equal to the current data (`changed: false`).
+ * nothing was written; nothing is written either when it returns the current data (`changed: false`).
  */
 export async function updateRecord(opts: {
   db: Db;
