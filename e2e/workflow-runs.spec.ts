@@ -20,8 +20,13 @@ test("a workflow built from a template runs when a signed webhook arrives, and i
   await dialog.getByRole("button", { name: "Create workflow" }).click();
 
   const steps = page.getByRole("list", { name: "Workflow steps" });
-  await expect(steps.getByRole("listitem")).toHaveCount(3);
+  await expect(steps.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByText("v1", { exact: true })).toBeVisible();
+  // The balance is credited by an atomic update over the stored record, explained in its form.
+  await steps.getByRole("button", { name: "Edit credit_balance" }).click();
+  const credit = steps.getByRole("listitem", { name: "Step credit_balance" });
+  await expect(credit.getByLabel("Mode")).toHaveValue("update");
+  await expect(credit.getByText(/\$current, the record as stored/)).toBeVisible();
   // Change the retry policy and save: a new version.
   await page.getByLabel("Max attempts").fill("2");
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -59,9 +64,9 @@ test("a workflow built from a template runs when a signed webhook arrives, and i
   await row.click();
   await expect(page).toHaveURL(new RegExp(`/executions/${executionId}$`));
   const runSteps = page.getByRole("list", { name: "Steps", exact: true });
-  await expect(runSteps.getByRole("listitem")).toHaveCount(3);
-  await runSteps.getByRole("button", { name: /Write the new balance/ }).click();
-  await expect(page.getByRole("region", { name: "Output of update_balance" })).toContainText("250.75");
+  await expect(runSteps.getByRole("listitem")).toHaveCount(2);
+  await runSteps.getByRole("button", { name: /Credit the balance/ }).click();
+  await expect(page.getByRole("region", { name: "Output of credit_balance" })).toContainText("250.75");
 
   // The record is in the Data tab.
   await page.getByRole("navigation", { name: "Agent sections" }).getByRole("link", { name: "Data" }).click();

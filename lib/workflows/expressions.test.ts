@@ -61,6 +61,14 @@ describe("evaluateExpression", () => {
     );
   });
 
+  it("shows the message of the expression's own $error as written, as a permanent error", async () => {
+    const error = await evaluateExpression('$error("Payment currency " & trigger.body.currency & " is refused")', {
+      trigger: { body: { currency: "USD" } },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PermanentStepError);
+    expect((error as Error).message).toBe("Payment currency USD is refused");
+  });
+
   it("shortens a long expression in its error", async () => {
     const long = `${"trigger.body.amount + ".repeat(10)}(`;
     const error = (await evaluateExpression(long, context).catch((caught: unknown) => caught)) as Error;

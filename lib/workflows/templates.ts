@@ -201,10 +201,14 @@ const helpdeskTicketUpdate: WorkflowTemplate = {
   },
 };
 
+/** How many payment ids an account's balance record remembers to ignore replays and redeliveries. */
+export const APPLIED_PAYMENT_IDS_KEPT = 100;
+
 const paymentProcessed: WorkflowTemplate = {
   id: "payment-processed",
   name: "Payment processed",
-  description: "Validate the payment's amount and currency, then add it to the account's balance record.",
+  description:
+    "Validate the payment, then credit it to the account's balance in one atomic update: a payment in another currency than the account's is refused, and one already credited (a replay or redelivery) is ignored.",
   sampleBody: {
     event: "payment.succeeded",
     paymentId: "pay_55810",
@@ -219,37 +223,49 @@ const paymentProcessed: WorkflowTemplate = {
       {
         id: "validate_payment",
         type: "transform",
-        name: "Validate amount and currency",
+        name: "Validate the payment",
         timeoutSeconds: 10,
         config: {
           expression: [
             "(",
+            "  $id := trigger.body.paymentId;",
             "  $amount := trigger.body.amount;",
             "  $currency := trigger.body.currency;",
+            '  $type($id) != "string" or $length($id) = 0 ? $error("paymentId must be a non-empty string") :',
             '  $type($amount) != "number" or $amount <= 0 ? $error("amount must be a positive number") :',
             '  $not($currency in ["EUR", "USD", "GBP"]) ? $error("currency must be EUR, USD or GBP") :',
-            '  { "accountId": trigger.body.accountId, "amount": $amount, "currency": $currency }',
+            '  { "paymentId": $id, "accountId": trigger.body.accountId, "amount": $amount, "currency": $currency }',
             ")",
           ].join("\n"),
         },
       },
       {
-        id: "read_balance",
-        type: "record_read",
-        name: "Read the balance",
-        timeoutSeconds: 10,
-        config: { collection: "balances", key: "{{ steps.validate_payment.accountId }}", required: false },
-      },
-      {
-        id: "update_balance",
+        id: "credit_balance",
         type: "record_write",
-        name: "Write the new balance",
-        timeoutSeconds: 10,
+        name: "Credit the balance",
+        timeoutSeconds: 30,
         config: {
           collection: "balances",
           key: "{{ steps.validate_payment.accountId }}",
-          data: '{\n  "currency": steps.validate_payment.currency,\n  "balance": ($exists(steps.read_balance.balance) ? steps.read_balance.balance : 0) + steps.validate_payment.amount,\n  "lastPaymentId": trigger.body.paymentId,\n  "updatedAt": trigger.body.paidAt\n}',
-          mode: "merge",
+          mode: "update",
+          // Runs inside the write's transaction: $current is the balance as stored right now.
+          data: [
+            "(",
+            "  $payment := steps.validate_payment;",
+            "  $applied := $current.appliedPaymentIds;",
+            "  $current.currency and $current.currency != $payment.currency",
+            '    ? $error("Payment currency " & $payment.currency & " does not match the account currency " & $current.currency) :',
+            "  $payment.paymentId in $applied ? $current :",
+            // Merged into the stored record, so fields other workflows keep there stay.
+            `  ($ids := $append($applied, $payment.paymentId); $merge([$type($current) = "object" ? $current : {}, {`,
+            '    "currency": $payment.currency,',
+            '    "balance": $round(($current.balance ? $current.balance : 0) + $payment.amount, 2),',
+            '    "lastPaymentId": $payment.paymentId,',
+            '    "updatedAt": trigger.body.paidAt,',
+            `    "appliedPaymentIds": [$filter($ids, function($v, $i) { $i >= $count($ids) - ${APPLIED_PAYMENT_IDS_KEPT} })]`,
+            "  }]))",
+            ")",
+          ].join("\n"),
         },
       },
     ],

@@ -60,6 +60,11 @@ describe("workflowDefinitionSchema", () => {
       { collection: "clients", key: "{{ trigger.body.id }}", data: "trigger.body" },
       { collection: "clients", key: "{{ trigger.body.id }}", data: "trigger.body", mode: "merge" },
     ],
+    [
+      "record_write",
+      { collection: "balances", key: "a-1", data: "$merge([$current, {'n': 1}])", mode: "update" },
+      { collection: "balances", key: "a-1", data: "$merge([$current, {'n': 1}])", mode: "update" },
+    ],
     ["record_read", { collection: "clients", key: "c-1" }, { collection: "clients", key: "c-1", required: false }],
     [
       "llm_prompt",
@@ -148,6 +153,16 @@ describe("workflowDefinitionSchema", () => {
       { steps: [{ id: "a", type: "record_write", config: { collection: "a b", key: "k", data: "1" } }] },
       "steps.0.config.collection",
       "Use letters, digits, _ . and -",
+    ],
+    [
+      "a record update that does not read $current",
+      {
+        steps: [
+          { id: "a", type: "record_write", config: { collection: "c", key: "k", data: "{'n': 1}", mode: "update" } },
+        ],
+      },
+      "steps.0.config.data",
+      "In update mode the expression computes the new record from $current (the stored one)",
     ],
     [
       "an LLM prompt without a prompt",

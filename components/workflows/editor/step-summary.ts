@@ -3,6 +3,7 @@ import type { DraftStep } from "./validate-draft";
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 // Multi-line expressions and prompts read best as one line with their whitespace collapsed.
 const oneLine = (value: unknown) => text(value).replace(/\s+/g, " ").trim();
+const recordWriteVerbs: Record<string, string> = { merge: "Merge into", replace: "Replace", update: "Update" };
 
 /** One line saying what a step does, shown on its card while it is closed. */
 export function summarizeStep(step: DraftStep): string {
@@ -17,7 +18,7 @@ export function summarizeStep(step: DraftStep): string {
       return `${count} ${count === 1 ? "rule" : "rules"}${config.stopWhen ? `, stop when ${text(config.stopWhen)}` : ""}`;
     }
     case "record_write":
-      return `${config.mode === "replace" ? "Replace" : "Merge into"} ${text(config.collection)} / ${text(config.key)}`;
+      return `${recordWriteVerbs[text(config.mode)] ?? "Merge into"} ${text(config.collection)} / ${text(config.key)}`;
     case "record_read":
       return `Read ${text(config.collection)} / ${text(config.key)}`;
     case "llm_prompt":

@@ -20,14 +20,22 @@ export type SandboxJob =
   | { kind: "value"; value: unknown };
 
 type TaskAnswer =
-  { json: string } | { failure: { expression: string; message: string } } | { tooLarge: { bytes: number } };
+  | { json: string }
+  | { failure: { expression: string; message: string; code?: string } }
+  | { tooLarge: { bytes: number } };
+
+// JSONata's code for an expression's own $error("…"): the builder's words, shown as written.
+const RAISED_BY_EXPRESSION = "D3137";
 
 /** A failed expression, named (shortened) with JSONata's message. Permanent: the same input fails the same way. */
 export class ExpressionError extends PermanentStepError {
   constructor(expression: string, cause: unknown) {
     const detail = (cause as { message?: string })?.message ?? String(cause);
+    const raised = (cause as { code?: string })?.code === RAISED_BY_EXPRESSION;
     super(
-      `Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`,
+      raised
+        ? detail
+        : `Expression ${JSON.stringify(expression.length > 80 ? `${expression.slice(0, 77)}…` : expression)} failed: ${detail}`,
     );
   }
 }

@@ -32,6 +32,7 @@ class ExpressionFailure extends Error {
   constructor(expression, cause) {
     super(cause?.message ?? String(cause));
     this.expression = expression;
+    this.code = typeof cause?.code === "string" ? cause.code : undefined;
   }
 }
 
@@ -121,7 +122,7 @@ export default async function runTask({ context, jobs, maxOutputBytes, heapBudge
     for (const job of jobs) results.push(await runJob(job, context));
   } catch (error) {
     if (error instanceof ExpressionFailure)
-      return { failure: { expression: error.expression, message: error.message } };
+      return { failure: { expression: error.expression, message: error.message, code: error.code } };
     // The heap is full of this task's garbage, which would fail the thread's next tasks: end the
     // thread (piscina starts a fresh one); the client reads this exit code as "used too much memory".
     if (error instanceof HeapBudgetExceeded) process.exit(HEAP_BUDGET_EXIT_CODE);

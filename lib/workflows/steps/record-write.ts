@@ -1,25 +1,61 @@
+import { updateRecord } from "@/lib/records/update-record";
 import { upsertRecord } from "@/lib/records/upsert-record";
 
 import { evaluateExpression } from "../expressions";
 import { renderRecordKey } from "./record-key";
-import { PermanentStepError, type StepHandler } from "./step-handler";
+import { PermanentStepError, type RunContext, type StepHandler, type StepServices } from "./step-handler";
+import type { StepConfig } from "./step-schemas";
 
 // Record Write: stores the value of the data expression at (collection, key) in the agent's
-// data store. Merge (the default) keeps fields other runs wrote; replace overwrites the record.
+// data store. Merge (the default) keeps fields other runs wrote; replace overwrites the record;
+// update computes the new record from the stored one ($current) inside the write's transaction,
+// so concurrent runs of one record (a balance) apply one after the other and none is lost.
 
 const MAX_DATA_BYTES = 1024 * 1024;
+
+/** What may be stored: null is almost always a misspelt path, and storing it would silently wipe the record. */
+function checkStorable(expression: string, data: unknown): void {
+  if (data === null)
+    throw new PermanentStepError(`The data expression ${JSON.stringify(expression)} produced nothing to store`);
+  const size = Buffer.byteLength(JSON.stringify(data));
+  if (size > MAX_DATA_BYTES)
+    throw new PermanentStepError(`The record data is ${size} bytes; at most ${MAX_DATA_BYTES} bytes can be stored`);
+}
+
+async function runUpdate(opts: {
+  config: StepConfig<"record_write">;
+  context: RunContext;
+  services: StepServices;
+  key: string;
+}) {
+  const { config, context, services, key } = opts;
+  const stored = await updateRecord({
+    db: services.db,
+    agentId: context.agent.id,
+    collection: config.collection,
+    key,
+    update: async (current) => {
+      const next = await evaluateExpression(config.data, context, { current });
+      // A run that timed out or lost its lease while waiting for the record must not write it.
+      services.signal.throwIfAborted();
+      // Null for a record that does not exist is "no change", not a wipe.
+      if (current !== null || next !== null) checkStorable(config.data, next);
+      return next;
+    },
+  });
+  return {
+    output: { collection: config.collection, key, data: stored.data, changed: stored.changed },
+    input: { collection: config.collection, key, mode: config.mode },
+  };
+}
 
 export const recordWriteStep: StepHandler<"record_write"> = {
   type: "record_write",
   async run({ config, context, services }) {
     const key = await renderRecordKey(config.key, context);
+    if (config.mode === "update") return runUpdate({ config, context, services, key });
     const data = await evaluateExpression(config.data, context);
-    // Almost always a misspelt path; storing null would silently wipe the record.
-    if (data === null)
-      throw new PermanentStepError(`The data expression ${JSON.stringify(config.data)} produced nothing to store`);
-    const size = Buffer.byteLength(JSON.stringify(data));
-    if (size > MAX_DATA_BYTES)
-      throw new PermanentStepError(`The record data is ${size} bytes; at most ${MAX_DATA_BYTES} bytes can be stored`);
+    checkStorable(config.data, data);
     const stored = await upsertRecord({
       db: services.db,
       agentId: context.agent.id,

@@ -43,13 +43,29 @@ const collection = z
   .max(100)
   .regex(/^[\w.-]+$/, "Use letters, digits, _ . and -");
 
-export const recordWriteConfig = z.strictObject({
-  collection,
-  key: template("Key", 500).min(1, "Key is required"),
-  /** JSONata expression whose result is stored. */
-  data: expression("Data"),
-  mode: z.enum(["merge", "replace"]).default("merge"),
-});
+export const recordWriteModes = ["merge", "replace", "update"] as const;
+
+export const recordWriteConfig = z
+  .strictObject({
+    collection,
+    key: template("Key", 500).min(1, "Key is required"),
+    /**
+     * JSONata expression whose result is stored. In update mode it reads the stored data as
+     * `$current` (null when there is no record) and runs inside the write's transaction, so no
+     * other run can change the record in between; returning `$current` unchanged writes nothing.
+     */
+    data: expression("Data"),
+    mode: z.enum(recordWriteModes).default("merge"),
+  })
+  .superRefine((config, context) => {
+    // Without $current an update is a replace that also holds the lock: almost always a mistake.
+    if (config.mode === "update" && !/\$current\b/.test(config.data))
+      context.addIssue({
+        code: "custom",
+        path: ["data"],
+        message: "In update mode the expression computes the new record from $current (the stored one)",
+      });
+  });
 
 export const recordReadConfig = z.strictObject({
   collection,
