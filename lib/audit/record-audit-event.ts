@@ -20,11 +20,12 @@ function withoutSecrets(value: unknown): unknown {
 }
 
 /**
- * Writes one audit event. Called by route handlers after the change succeeded, in the same
- * request; it throws when the write fails, so a change is never silently left unaudited.
+ * Writes one audit event, after the change succeeded in the same request or inside the change's
+ * transaction; it throws when the write fails, so a change is never silently left unaudited.
  */
 export async function recordAuditEvent(opts: {
-  db: Db;
+  /** The client or an interactive transaction's, so a use case can audit in the same transaction. */
+  db: Pick<Db, "auditEvent">;
   actor: AuditActor;
   action: AuditAction;
   targetType: AuditTargetType;
