@@ -114,4 +114,28 @@ describe.each(providers)("secrets in runs on %s", (provider) => {
     expect(server.received).toHaveLength(0);
     expect(agentId).not.toBe(other.id);
   });
+
+  it("fails a step whose secret's ciphertext was moved to another name: it is bound to its own", async () => {
+    const server = await harness.startServer((_request, response) => sendJson(response, 200, {}));
+    const { agentId, executionId } = await harness.queueTestRun({
+      steps: [
+        {
+          id: "call",
+          type: "http_request",
+          config: { method: "GET", url: server.origin, headers: { "X-Api-Key": "{{ secrets.MOVED }}" } },
+        },
+      ],
+    });
+    await addSecret(agentId, "ORIGINAL", "value-1a2b3c4d");
+    const { db } = harness.database;
+    const original = await db.agentSecret.findFirstOrThrow({ where: { agentId, name: "ORIGINAL" } });
+    await db.agentSecret.create({
+      data: { id: "sec_moved", agentId, name: "MOVED", valueCiphertext: original.valueCiphertext, createdByEmail: "x" },
+    });
+    expect(await harness.claimAndRun("worker-a")).toBe("failed");
+    const run = await db.execution.findUniqueOrThrow({ where: { id: executionId } });
+    expect(run).toMatchObject({ status: "failed", attempt: 1 });
+    expect(run.error).toContain("call: The secret MOVED cannot be decrypted with this server's master key");
+    expect(server.received).toHaveLength(0);
+  });
 });
