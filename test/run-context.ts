@@ -9,6 +9,7 @@ export function runContext(
     agentId?: string;
     executionId?: string;
     attempt?: number;
+    secrets?: Record<string, string>;
   } = {},
 ): RunContext {
   return {
@@ -21,6 +22,7 @@ export function runContext(
     steps: opts.steps ?? {},
     agent: { id: opts.agentId ?? "agt_test", name: "Test agent" },
     execution: { id: opts.executionId ?? "run_test", attempt: opts.attempt ?? 1 },
+    secrets: opts.secrets ?? {},
   };
 }
 

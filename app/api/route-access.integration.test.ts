@@ -25,6 +25,8 @@ const policy: Record<string, Partial<Record<Method, Role>>> = {
   agents: { GET: "viewer", POST: "builder" },
   "agents/[agentId]": { GET: "viewer", PATCH: "builder", DELETE: "builder" },
   "agents/[agentId]/settings": { GET: "viewer", PATCH: "builder" },
+  "agents/[agentId]/secrets": { GET: "viewer" },
+  "agents/[agentId]/secrets/[name]": { PUT: "builder", DELETE: "builder" },
   "agents/[agentId]/workflows": { GET: "viewer", POST: "builder" },
   "agents/[agentId]/conversations": { GET: "viewer" },
   "agents/[agentId]/conversations/[conversationId]/messages": { GET: "viewer" },

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { TextField } from "@/components/ui/text-field";
 import type { AgentSettingsDto } from "@/lib/agents/agent-settings-dto";
+import { needsCredentialAgain } from "@/lib/agents/credential-origin";
 import { ApiClientError } from "@/lib/client/api-client";
 
 import { useUpdateAgentSettings } from "./use-agent-settings";
@@ -23,6 +24,14 @@ export function LlmProviderCard({ agentId, settings }: { agentId: string; settin
   const [done, setDone] = useState<string | null>(null);
   const serverField = update.error instanceof ApiClientError && update.error.field ? update.error : null;
   const fieldError = (field: Field) => (serverField?.field === field ? serverField.message : undefined);
+  // Said before saving: the server refuses to send the stored key to another origin.
+  const keyNeededAgain =
+    !apiKey &&
+    needsCredentialAgain({
+      previousUrl: settings.llmBaseUrl,
+      nextUrl: baseUrl.trim() || null,
+      credentialStored: settings.llmApiKeyConfigured,
+    });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,9 +82,11 @@ export function LlmProviderCard({ agentId, settings }: { agentId: string; settin
             autoComplete="off"
             placeholder={settings.llmApiKeyConfigured ? "•••••••• (leave empty to keep the current key)" : "sk-…"}
             hint={
-              settings.llmApiKeyConfigured
-                ? "A key is stored, encrypted. Type a new one to replace it."
-                : "Stored encrypted; never shown again. Ollama needs none."
+              keyNeededAgain
+                ? "The base URL points to another server: enter the API key again (the stored key is only sent where it was entered)."
+                : settings.llmApiKeyConfigured
+                  ? "A key is stored, encrypted. Type a new one to replace it."
+                  : "Stored encrypted; never shown again. Ollama needs none."
             }
             value={apiKey}
             error={fieldError("llmApiKey")}

@@ -12,6 +12,7 @@ import type { AgentDto } from "@/lib/agents/agent-dto";
 import { updateAgentInput } from "@/lib/agents/agent-input";
 
 import { LlmProviderCard, LlmProviderSummary } from "./agent-settings-llm-card";
+import { SecretsCard } from "./agent-settings-secrets-card";
 import { SigningSecretCard } from "./agent-settings-signing-card";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
 import { useAgentSettings } from "./use-agent-settings";
@@ -30,7 +31,7 @@ export function AgentSettings({ agentId }: { agentId: string }) {
   const [formKey, setFormKey] = useState(0);
 
   if (!agent.data || me.isPending) return <Loading />;
-  if (!canBuild) return <ReadOnlySettings agent={agent.data} settings={settings} />;
+  if (!canBuild) return <ReadOnlySettings agentId={agentId} agent={agent.data} settings={settings} />;
   return (
     <div className="grid max-w-2xl gap-8">
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -61,6 +62,7 @@ export function AgentSettings({ agentId }: { agentId: string }) {
           <SigningSecretCard secret={settings.data.outboundSigningSecret} />
         </>
       ) : null}
+      <SecretsCard agentId={agentId} canBuild />
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-red-200">
         <h2 className="text-base font-semibold text-red-800">Delete this agent</h2>
         <p className="mt-1 text-sm text-slate-600">Removes the agent and all of its workflows.</p>
@@ -80,7 +82,15 @@ export function AgentSettings({ agentId }: { agentId: string }) {
 }
 
 /** What viewers see: the same settings as text, without forms, the signing secret or Delete. */
-function ReadOnlySettings({ agent, settings }: { agent: AgentDto; settings: ReturnType<typeof useAgentSettings> }) {
+function ReadOnlySettings({
+  agentId,
+  agent,
+  settings,
+}: {
+  agentId: string;
+  agent: AgentDto;
+  settings: ReturnType<typeof useAgentSettings>;
+}) {
   return (
     <div className="grid max-w-2xl gap-8">
       <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600 ring-1 ring-slate-200 ring-inset">
@@ -104,6 +114,7 @@ function ReadOnlySettings({ agent, settings }: { agent: AgentDto; settings: Retu
           <SigningSecretCard secret={null} hidden />
         </>
       ) : null}
+      <SecretsCard agentId={agentId} canBuild={false} />
     </div>
   );
 }

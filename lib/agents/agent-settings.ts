@@ -3,11 +3,12 @@ import "server-only";
 import { z } from "zod";
 
 import type { Db } from "@/lib/db";
-import { notFound } from "@/lib/errors/domain-error";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { withoutNul } from "@/lib/validation/text";
 
 import { sealAgentLlmKey } from "./agent-secrets";
 import type { AgentSettingsDto } from "./agent-settings-dto";
+import { needsCredentialAgain, originOf } from "./credential-origin";
 import { getOutboundSecret } from "./get-outbound-secret";
 
 const optionalText = (max: number) =>
@@ -48,15 +49,40 @@ export async function getAgentSettings(opts: {
   };
 }
 
-/** Sets the agent's LLM provider; the API key is stored encrypted and never returned. */
+/**
+ * Sets the agent's LLM provider; the API key is stored encrypted and never returned. A new base
+ * URL on another origin needs the key again in the same request: otherwise a builder who never
+ * knew the key could point the agent at their own server and receive it with the next LLM step.
+ */
 export async function updateAgentSettings(opts: {
   db: Db;
   agentId: string;
   input: unknown;
 }): Promise<AgentSettingsDto> {
   const input = updateAgentSettingsInput.parse(opts.input);
+  const current = await opts.db.agent.findUnique({
+    where: { id: opts.agentId },
+    select: { llmBaseUrl: true, llmApiKeyCiphertext: true },
+  });
+  if (!current) throw notFound("Agent", opts.agentId);
+  const llmBaseUrl = input.llmBaseUrl === undefined ? undefined : (input.llmBaseUrl?.replace(/\/+$/, "") ?? null);
+  if (
+    llmBaseUrl !== undefined &&
+    input.llmApiKey === undefined &&
+    needsCredentialAgain({
+      previousUrl: current.llmBaseUrl,
+      nextUrl: llmBaseUrl,
+      credentialStored: current.llmApiKeyCiphertext !== null,
+    })
+  ) {
+    throw new DomainError({
+      code: "credential_required",
+      field: "llmApiKey",
+      message: `Enter the API key again: the base URL's origin changed (${originOf(current.llmBaseUrl) ?? "none"} to ${originOf(llmBaseUrl)}), and the stored key is only sent to the server it was entered for`,
+    });
+  }
   const data = {
-    ...(input.llmBaseUrl !== undefined ? { llmBaseUrl: input.llmBaseUrl?.replace(/\/+$/, "") ?? null } : {}),
+    ...(llmBaseUrl !== undefined ? { llmBaseUrl } : {}),
     ...(input.llmModel !== undefined ? { llmModel: input.llmModel || null } : {}),
     ...(input.llmApiKey !== undefined
       ? {
@@ -66,8 +92,19 @@ export async function updateAgentSettings(opts: {
         }
       : {}),
   };
-  const { count } = await opts.db.agent.updateMany({ where: { id: opts.agentId }, data });
-  if (count === 0) throw notFound("Agent", opts.agentId);
+  // Conditional on what was checked: a key saved concurrently for the old URL cannot slip past the rule.
+  const { count } = await opts.db.agent.updateMany({
+    where: { id: opts.agentId, llmBaseUrl: current.llmBaseUrl, llmApiKeyCiphertext: current.llmApiKeyCiphertext },
+    data,
+  });
+  if (count === 0) {
+    const exists = await opts.db.agent.count({ where: { id: opts.agentId } });
+    if (exists === 0) throw notFound("Agent", opts.agentId);
+    throw new DomainError({
+      code: "version_conflict",
+      message: "The LLM provider was changed by someone else just now; reload the page and save again",
+    });
+  }
   // Only builders may change settings, and they may see the secret.
   return getAgentSettings({ ...opts, revealSecret: true });
 }

@@ -28,6 +28,7 @@ const expectedStatus: Record<DomainErrorCode, number> = {
   last_owner: 409,
   setup_done: 409,
   version_conflict: 409,
+  credential_required: 409,
   workflow_in_use: 409,
   key_exists: 409,
   key_changed: 409,

@@ -22,6 +22,7 @@ export const errorStatus: Record<DomainErrorCode, number> = {
   key_changed: 409,
   no_key: 409,
   scheme_change_requires_new_key: 409,
+  credential_required: 409,
   not_retryable: 409,
   not_replayable: 409,
   too_many_attempts: 429,

@@ -23,6 +23,7 @@ export const domainErrorCodes = [
   "key_changed",
   "no_key",
   "scheme_change_requires_new_key",
+  "credential_required",
   "not_retryable",
   "not_replayable",
   "too_many_attempts",

@@ -4,6 +4,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
+import { findLiteralCredential } from "@/lib/workflows/literal-credential";
 
 import { textOf, type ConfigFormProps } from "./fields";
 
@@ -41,6 +42,7 @@ export function HeadersEditor({ config, onChange, field }: ConfigFormProps) {
             ? "This header is already set above"
             : undefined;
         const message = error ?? duplicate;
+        const credentialWarning = message ? null : findLiteralCredential(row);
         return (
           <div key={index} className="space-y-1">
             <div className="flex gap-2">
@@ -83,6 +85,8 @@ export function HeadersEditor({ config, onChange, field }: ConfigFormProps) {
               <p role="alert" className="text-sm text-red-600">
                 {message}
               </p>
+            ) : credentialWarning ? (
+              <p className="text-sm text-amber-700">{credentialWarning}</p>
             ) : null}
           </div>
         );

@@ -28,6 +28,7 @@ describe("buildRunContext", () => {
       steps: {},
       agent,
       execution: { id: "run_1", attempt: 2 },
+      secrets: {},
     });
   });
 

@@ -28,7 +28,14 @@ export function buildRunContext(execution: ExecutionForContext): RunContext {
         receivedAt: new Date(0).toISOString(),
         webhookId: null,
       });
-  return { trigger, steps: {}, agent: execution.agent, execution: { id: execution.id, attempt: execution.attempt } };
+  return {
+    trigger,
+    steps: {},
+    agent: execution.agent,
+    execution: { id: execution.id, attempt: execution.attempt },
+    // Filled by the runner from loadRunSecrets (run-secrets.ts): decryption is not pure.
+    secrets: {},
+  };
 }
 
 const MAX_STORED_JSON = 256 * 1024;

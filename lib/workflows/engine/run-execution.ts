@@ -14,6 +14,7 @@ import { computeBackoffMs } from "./backoff";
 import { finishExecution, releaseExecution } from "./finish-execution";
 import { LostLeaseError, renewLease, writeUnderLease } from "./lease";
 import { buildRunContext, toStoredJson } from "./run-context";
+import { loadRunSecrets } from "./run-secrets";
 
 export type RunOutcome = "succeeded" | "failed" | "retrying" | "released" | "lost";
 
@@ -81,6 +82,8 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
     // E.g. a body stored before the endpoint refused deep nesting: no attempt can read it.
     return finish("failed", { error: `${(error as Error).message}: the run cannot start` });
   }
+  const secrets = await loadRunSecrets({ db, agentId: execution.agentId, definition });
+  context.secrets = secrets.values;
   const succeeded = new Map(execution.stepRuns.map((run) => [run.stepId, run.output]));
 
   // Renew the lease while steps run; losing it (another worker took the run) aborts this one.
@@ -114,6 +117,7 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
       let result: StepResult | undefined;
       let failure: unknown;
       try {
+        secrets.assertAvailable(step.config);
         const config = stepConfigSchemas[step.type].parse(step.config);
         result = await untilAborted(
           runInStepScope(scope, () =>
@@ -133,11 +137,14 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
       }
 
       const finishedAt = new Date();
-      const message = timeout.aborted
-        ? `Step timed out after ${step.timeoutSeconds} s`
-        : failure instanceof Error
-          ? failure.message
-          : String(failure);
+      // Everything stored from here on is redacted: the run log must not show a secret's value.
+      const message = secrets.redact.text(
+        timeout.aborted
+          ? `Step timed out after ${step.timeoutSeconds} s`
+          : failure instanceof Error
+            ? failure.message
+            : String(failure),
+      );
       await writeUnderLease({
         db,
         executionId,
@@ -153,8 +160,8 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
               stepType: step.type,
               attempt: execution.attempt,
               status: failure === undefined ? "succeeded" : "failed",
-              input: toStoredJson(result?.input ?? stepInputOf(failure) ?? step.config),
-              output: failure === undefined ? toStoredJson(result?.output) : null,
+              input: toStoredJson(secrets.redact.value(result?.input ?? stepInputOf(failure) ?? step.config)),
+              output: failure === undefined ? toStoredJson(secrets.redact.value(result?.output)) : null,
               error: failure === undefined ? null : message,
               startedAt,
               finishedAt,

@@ -2,12 +2,14 @@ import type { Db } from "@/lib/db";
 
 import type { StepConfig, StepType } from "./step-schemas";
 
-/** What every step reads: the trigger, the outputs of earlier steps, and the agent. */
+/** What every step reads: the trigger, the outputs of earlier steps, the agent and its secrets. */
 export type RunContext = {
   trigger: { body: unknown; headers: Record<string, string>; receivedAt: string; webhookId: string | null };
   steps: Record<string, unknown>;
   agent: { id: string; name: string };
   execution: { id: string; attempt: number };
+  /** `{{ secrets.NAME }}`: the agent's secrets the definition references, decrypted for this run only. */
+  secrets: Record<string, string>;
 };
 
 export type StepServices = {
