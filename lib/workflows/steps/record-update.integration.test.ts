@@ -7,7 +7,7 @@ import { createClient, type Db } from "@/lib/db/create-client";
 import { providers, useMigratedDatabase } from "@/test/databases";
 import { runContext } from "@/test/run-context";
 
-import { recordWriteStep } from "./record-write";
+import { recordWriteStep, UPDATE_EXPRESSION_SECONDS } from "./record-write";
 import { PermanentStepError } from "./step-handler";
 import { recordWriteConfig } from "./step-schemas";
 
@@ -119,5 +119,19 @@ describe.each(providers)("record update on %s", (provider) => {
     } finally {
       await Promise.all(clients.slice(1).map((client) => client.$disconnect()));
     }
+  });
+  it("stops an update expression that runs past the lock budget, and the record stays as it was", async () => {
+    const agent = await createAgent();
+    await update(agent.id, increment, { by: 1 });
+    // Backtracks for far longer than the budget: the step's own (much longer) timeout must not apply under the lock.
+    const runaway = `$match("${"a".repeat(40)}!", /(a+)+$/) ? $current : $current`;
+    const error = await update(agent.id, runaway).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PermanentStepError);
+    expect((error as Error).message).toBe(
+      `The update expression ran longer than ${UPDATE_EXPRESSION_SECONDS} s; it runs while the record is locked, so it must finish within ${UPDATE_EXPRESSION_SECONDS} s`,
+    );
+    expect((await stored(agent.id)).map((row) => row.data)).toEqual([{ count: 1 }]);
+    // The lock was released: the next update goes through.
+    expect((await update(agent.id, increment, { by: 1 })).output).toMatchObject({ data: { count: 2 } });
   });
 });

@@ -2,6 +2,7 @@ import { updateRecord } from "@/lib/records/update-record";
 import { upsertRecord } from "@/lib/records/upsert-record";
 
 import { evaluateExpression } from "../expressions";
+import { createStepScope, runInStepScope } from "../sandbox/step-limits";
 import { renderRecordKey } from "./record-key";
 import { PermanentStepError, type RunContext, type StepHandler, type StepServices } from "./step-handler";
 import type { StepConfig } from "./step-schemas";
@@ -12,6 +13,36 @@ import type { StepConfig } from "./step-schemas";
 // so concurrent runs of one record (a balance) apply one after the other and none is lost.
 
 const MAX_DATA_BYTES = 1024 * 1024;
+/**
+ * An update expression runs while its record is locked (on SQLite: while the one writer lock is
+ * held, so webhook intake waits behind it), so it gets this much time, not the whole step timeout.
+ */
+export const UPDATE_EXPRESSION_SECONDS = 2;
+
+/** Evaluates the update expression under the lock budget, still stopped by the step's own signal. */
+async function evaluateUnderLock(opts: {
+  expression: string;
+  context: RunContext;
+  current: unknown;
+  signal: AbortSignal;
+}) {
+  const timeout = AbortSignal.timeout(UPDATE_EXPRESSION_SECONDS * 1000);
+  const scope = createStepScope({
+    timeoutSeconds: UPDATE_EXPRESSION_SECONDS,
+    timeout,
+    signal: AbortSignal.any([timeout, opts.signal]),
+  });
+  try {
+    return await runInStepScope(scope, () =>
+      evaluateExpression(opts.expression, opts.context, { current: opts.current }),
+    );
+  } catch (error) {
+    if (!scope.timedOutInSandbox()) throw error;
+    throw new PermanentStepError(
+      `The update expression ran longer than ${UPDATE_EXPRESSION_SECONDS} s; it runs while the record is locked, so it must finish within ${UPDATE_EXPRESSION_SECONDS} s`,
+    );
+  }
+}
 
 /** What may be stored: null is almost always a misspelt path, and storing it would silently wipe the record. */
 function checkStorable(expression: string, data: unknown): void {
@@ -35,7 +66,7 @@ async function runUpdate(opts: {
     collection: config.collection,
     key,
     update: async (current) => {
-      const next = await evaluateExpression(config.data, context, { current });
+      const next = await evaluateUnderLock({ expression: config.data, context, current, signal: services.signal });
       // A run that timed out or lost its lease while waiting for the record must not write it.
       services.signal.throwIfAborted();
       // Null for a record that does not exist is "no change", not a wipe.
