@@ -6,13 +6,14 @@ import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrust
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
 import { verifyRequest } from "../signing/verify-request";
-import { admitRequest } from "./admit-request";
+import { admitRequest, takeRejected, takeVerified, type Admission } from "./admit-request";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
 import { WebhookGoneError, type DeliveryRecord, type IngestStore } from "./ingest-store";
 import { clientIpFromForwardedFor } from "./ip-allow-list";
 import { loadIngestWebhook } from "./load-ingest-webhook";
 import { readLimitedBody } from "./read-limited-body";
+import { replayHashOf } from "./replay-hash";
 import { invalidateCachedWebhook } from "./webhook-cache";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -82,7 +83,7 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
       sourceIp: clientIp ?? request.headers.get("x-real-ip")?.slice(0, 100) ?? null,
     };
   };
-  const reject = async (
+  const log = async (
     code: IngestErrorCode,
     bytes: Uint8Array | null,
     bodyBytes: number,
@@ -98,19 +99,27 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     await store.recordRejection({ delivery, keep: REJECTED_DELIVERIES_KEPT });
     return response;
   };
-
-  if (!webhook.enabled) return reject("webhook_disabled", null, 0);
-  const admission = admitRequest({ webhook, clientIp, defaults: settings.rateLimit });
-  if (!admission.ok) {
-    const response = admission.record ? await reject(admission.code, null, 0) : ingestErrorResponse(admission.code);
+  const refuse = async (admission: Exclude<Admission, { ok: true }>): Promise<IngestResponse> => {
+    const response = admission.record ? await log(admission.code, null, 0) : ingestErrorResponse(admission.code);
     return admission.code === "rate_limited"
       ? { ...response, headers: { "retry-after": String(admission.retryAfterSeconds) } }
       : response;
-  }
+  };
+  // A refusal uses up its source's tokens, never the webhook's (see admit-request.ts).
+  const reject: typeof log = async (...args) => {
+    const source = takeRejected({ webhookId: webhook.id, clientIp, limit: settings.rejectedRateLimit });
+    return source.ok ? log(...args) : refuse(source);
+  };
+
+  if (!webhook.enabled) return reject("webhook_disabled", null, 0);
+  const admission = admitRequest({ webhook, clientIp, defaults: settings.rateLimit });
+  if (!admission.ok) return refuse(admission);
   if (!jsonContentType.test(request.headers.get("content-type") ?? ""))
     return reject("unsupported_media_type", null, 0);
 
   const body = await readLimitedBody(request, settings.maxBodyBytes);
+  // The sender is gone: nothing to store, and nobody to read more than a short answer.
+  if ("aborted" in body) return ingestErrorResponse("request_aborted");
   if (!body.ok)
     return reject(
       "payload_too_large",
@@ -154,16 +163,25 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     verification.messageId ?? request.headers.get("idempotency-key") ?? request.headers.get("x-idempotency-key");
   if (idempotencyKey !== null && !idempotencyKeyPattern.test(idempotencyKey))
     return reject("invalid_idempotency_key", bytes, bytes.byteLength);
+  const tokens = takeVerified({ webhook, defaults: settings.rateLimit });
+  if (!tokens.ok) return refuse(tokens);
 
+  const signatureHeader = request.headers.get("x-signature");
+  const replayHash =
+    webhook.replayProtection && webhook.signatureScheme === "x-signature" && signatureHeader
+      ? replayHashOf({ signatureHeader, rawBody: bytes })
+      : null;
   const result = await store.acceptDelivery({
     delivery: {
       ...record(null, bytes.byteLength),
       httpStatus: 202,
-      body: bodyText() as string,
+      // What runs is what was signed: for the compact form, exactly the string that verified.
+      body: verification.signedForm === "canonical" ? JSON.stringify(json.value) : (bodyText() as string),
       bodyTruncated: false,
       verifiedWith: verification.verifiedWith,
       signedForm: verification.signedForm,
       idempotencyKey,
+      replayHash,
     },
     execution: {
       id: createId("run"),
@@ -174,14 +192,16 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     },
     idempotencyWindowMs: IDEMPOTENCY_WINDOW_MS,
   });
-  if (!result.duplicate) notifyExecutionQueued();
+  if (result.kind === "idempotency_key_reused") return reject("idempotency_key_reused", bytes, bytes.byteLength);
+  if (result.kind === "accepted") notifyExecutionQueued();
+  const duplicate = result.kind === "duplicate";
   return {
-    status: result.duplicate ? 200 : 202,
+    status: duplicate ? 200 : 202,
     body: {
       deliveryId: result.deliveryId,
       executionId: result.executionId,
       status: result.executionStatus,
-      ...(result.duplicate ? { duplicate: true } : {}),
+      ...(duplicate ? { duplicate: true } : {}),
     },
   };
 }
