@@ -1,15 +1,15 @@
 import "server-only";
 
-import { maskHeaders } from "@/lib/deliveries/mask-headers";
 import { createId } from "@/lib/ids";
 import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrusted-json";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
 import { verifyRequest } from "../signing/verify-request";
 import { admitRequest, takeRejected, takeVerified, type Admission } from "./admit-request";
+import { toDeliveryRecord } from "./delivery-record";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
-import { WebhookGoneError, type DeliveryRecord, type IngestStore } from "./ingest-store";
+import { WebhookGoneError, type IngestStore } from "./ingest-store";
 import { clientIpFromForwardedFor } from "./ip-allow-list";
 import { loadIngestWebhook } from "./load-ingest-webhook";
 import { readLimitedBody } from "./read-limited-body";
@@ -19,10 +19,6 @@ import { invalidateCachedWebhook } from "./webhook-cache";
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Rejected requests kept per webhook; older ones are dropped so unsigned traffic stays bounded. */
 export const REJECTED_DELIVERIES_KEPT = 200;
-/** Bytes of a rejected body kept for the log. */
-const REJECTED_BODY_PREVIEW = 2048;
-/** The largest size the log's 32-bit column holds: a declared Content-Length can claim anything. */
-const MAX_LOGGED_BYTES = 2_147_483_647;
 
 const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const webhookIdPattern = /^[\w-]{1,64}$/;
@@ -66,23 +62,8 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     trustedProxyHops: settings.trustedProxyHops,
   });
 
-  const record = (bytes: Uint8Array | null, bodyBytes: number): DeliveryRecord => {
-    // NUL cannot be stored in PostgreSQL text; a rejected body is only a preview, so it is replaced.
-    const text = bytes
-      ? new TextDecoder().decode(bytes.subarray(0, REJECTED_BODY_PREVIEW)).replaceAll("\u0000", "\ufffd")
-      : "";
-    return {
-      id: createId("dlv"),
-      webhookId: webhook.id,
-      receivedAt,
-      httpStatus: 0,
-      headers: JSON.stringify(maskHeaders(request.headers)),
-      body: text,
-      bodyBytes: Math.min(bodyBytes, MAX_LOGGED_BYTES),
-      bodyTruncated: bodyBytes > (bytes ? Math.min(bytes.byteLength, REJECTED_BODY_PREVIEW) : 0),
-      sourceIp: clientIp ?? request.headers.get("x-real-ip")?.slice(0, 100) ?? null,
-    };
-  };
+  const record = (bytes: Uint8Array | null, bodyBytes: number) =>
+    toDeliveryRecord({ request, webhookId: webhook.id, receivedAt, clientIp, bytes, bodyBytes });
   const log = async (
     code: IngestErrorCode,
     bytes: Uint8Array | null,
