@@ -76,3 +76,12 @@ export function takeRejected(opts: { webhookId: string; clientIp: string | null;
   const decision = limiters.rejected.take({ key: opts.clientIp ?? "", limit: opts.limit });
   return decision.allowed ? { ok: true } : rateLimited(opts.webhookId, decision.retryAfterSeconds);
 }
+
+/**
+ * Whether a refusal is written to the webhook's log. Per-source buckets alone would not bound
+ * the writes: a sender can claim any number of addresses where no proxy sets X-Forwarded-For.
+ * So the webhook's log takes refusals at `limit` too; past it they are answered, not stored.
+ */
+export function shouldLogRejection(opts: { webhookId: string; limit: RateLimit }): boolean {
+  return limiters.records.take({ key: `${opts.webhookId}:rejected`, limit: opts.limit }).allowed;
+}

@@ -239,5 +239,30 @@ describe.each(providers)("webhook endpoint findings on %s", (provider) => {
       expect((await send(other, false)).status).toBe(401);
       expect((await send(flooder, true)).status).toBe(202);
     });
+
+    it("bounds the log of refusals per webhook even when every request claims another address", async () => {
+      const { app } = harness;
+      const { webhook } = await harness.createWebhook();
+      const settings = { ...app.getIngestSettings(), rejectedRateLimit: { perSecond: 1, burst: 3 } };
+      const statuses: number[] = [];
+      const started = Date.now();
+      for (let i = 0; i < 20; i++) {
+        const request = webhookRequest({
+          webhookId: webhook.id,
+          body: '{"ok":true}',
+          signature: "0".repeat(64),
+          headers: { "x-forwarded-for": `192.0.2.${i + (provider === "sqlite" ? 10 : 100)}` },
+        });
+        const store = await app.getIngestStore();
+        statuses.push((await app.ingest.ingest({ request, webhookId: webhook.id, store, settings })).status);
+      }
+      // Each address has its own bucket, so every request gets its real answer...
+      const elapsedSeconds = (Date.now() - started) / 1000;
+      expect(statuses).toEqual(Array(20).fill(401));
+      // ...but the webhook's log took only its burst plus one a second.
+      const logged = await harness.direct.delivery.count({ where: { webhookId: webhook.id, outcome: "rejected" } });
+      expect(logged).toBeGreaterThanOrEqual(3);
+      expect(logged).toBeLessThanOrEqual(3 + Math.ceil(elapsedSeconds));
+    });
   });
 });

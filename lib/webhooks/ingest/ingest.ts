@@ -5,7 +5,7 @@ import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrust
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
 import { verifyRequest } from "../signing/verify-request";
-import { admitRequest, takeRejected, takeVerified, type Admission } from "./admit-request";
+import { admitRequest, shouldLogRejection, takeRejected, takeVerified, type Admission } from "./admit-request";
 import { toDeliveryRecord } from "./delivery-record";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
@@ -87,9 +87,12 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
       : response;
   };
   // A refusal uses up its source's tokens, never the webhook's (see admit-request.ts).
-  const reject: typeof log = async (...args) => {
+  const reject: typeof log = async (code, bytes, bodyBytes, message = ingestErrors[code].message) => {
     const source = takeRejected({ webhookId: webhook.id, clientIp, limit: settings.rejectedRateLimit });
-    return source.ok ? log(...args) : refuse(source);
+    if (!source.ok) return refuse(source);
+    return shouldLogRejection({ webhookId: webhook.id, limit: settings.rejectedRateLimit })
+      ? log(code, bytes, bodyBytes, message)
+      : ingestErrorResponse(code, message);
   };
 
   if (!webhook.enabled) return reject("webhook_disabled", null, 0);
