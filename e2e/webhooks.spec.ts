@@ -56,6 +56,8 @@ test("a builder creates a webhook and an integrator triggers it with the downloa
   await dialog.getByLabel("New workflow name").fill("Process OCR");
   await dialog.getByRole("button", { name: "Create workflow" }).click();
   await expect(dialog.getByLabel("Workflow", { exact: true })).toHaveValue(/.+/);
+  // New webhooks answer a byte-identical copy of a signed request as a duplicate unless unchecked.
+  await expect(dialog.getByLabel("Replay protection")).toBeChecked();
   await dialog.getByRole("button", { name: "Create Webhook" }).click();
   await expect(dialog).toBeHidden();
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 
@@ -10,10 +11,10 @@ type Props = {
   /** The webhook already has a key, which belongs to its current scheme. */
   hasKey: boolean;
   fieldError: (field: WebhookFormField) => string | undefined;
-  onChange: (field: WebhookFormField, value: string) => void;
+  onChange: (field: WebhookFormField, value: string | boolean) => void;
 };
 
-/** Signature scheme, rate limit and IP allow-list: the endpoint's settings in the webhook form. */
+/** Signature scheme, replay protection, rate limit and IP allow-list: the endpoint's settings in the webhook form. */
 export function EndpointSettingsFields({ values, hasKey, fieldError, onChange }: Props) {
   return (
     <fieldset className="space-y-4 border-t border-slate-100 pt-4">
@@ -32,6 +33,15 @@ export function EndpointSettingsFields({ values, hasKey, fieldError, onChange }:
         <option value="x-signature">x-signature (default)</option>
         <option value="standard-webhooks">Standard Webhooks</option>
       </SelectField>
+      {values.signatureScheme === "x-signature" ? (
+        <CheckboxField
+          label="Replay protection"
+          name="replayProtection"
+          hint="Answers an exact copy of a signed request (same signature, same body) within 24 hours as a duplicate. A sender that sends the same event twice on purpose needs a unique field in the body, such as an event id."
+          checked={values.replayProtection}
+          onChange={(event) => onChange("replayProtection", event.target.checked)}
+        />
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Rate limit (requests per second)"

@@ -6,6 +6,7 @@ export type WebhookFormValues = {
   name: string;
   workflowId: string;
   signatureScheme: SignatureScheme;
+  replayProtection: boolean;
   /** Text as typed; empty means the instance default. */
   rateLimitPerSecond: string;
   rateLimitBurst: string;
@@ -19,6 +20,7 @@ export const emptyWebhookFormValues: WebhookFormValues = {
   name: "",
   workflowId: "",
   signatureScheme: "x-signature",
+  replayProtection: true,
   rateLimitPerSecond: "",
   rateLimitBurst: "",
   ipAllowList: "",
@@ -29,6 +31,7 @@ export function toWebhookFormValues(webhook: WebhookDto): WebhookFormValues {
     name: webhook.name,
     workflowId: webhook.workflow.id,
     signatureScheme: webhook.signatureScheme,
+    replayProtection: webhook.replayProtection,
     rateLimitPerSecond: webhook.rateLimitPerSecond?.toString() ?? "",
     rateLimitBurst: webhook.rateLimitBurst?.toString() ?? "",
     ipAllowList: webhook.ipAllowList?.join("\n") ?? "",
@@ -44,6 +47,7 @@ export function toWebhookInput(values: WebhookFormValues) {
     name: values.name,
     workflowId: values.workflowId,
     signatureScheme: values.signatureScheme,
+    replayProtection: values.replayProtection,
     rateLimitPerSecond: toLimit(values.rateLimitPerSecond),
     rateLimitBurst: toLimit(values.rateLimitBurst),
     ipAllowList: values.ipAllowList.trim() === "" ? null : values.ipAllowList,

@@ -38,7 +38,7 @@ export function WebhookForm(props: {
     localErrors[field] ?? (serverFieldError?.field === field ? serverFieldError.message : undefined);
 
   // Editing a field clears its error: the message was about the old value.
-  function change(field: WebhookFormField, value: string) {
+  function change(field: WebhookFormField, value: string | boolean) {
     setValues({ ...values, [field]: value });
     setLocalErrors({ ...localErrors, [field]: undefined });
   }

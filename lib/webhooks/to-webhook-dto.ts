@@ -10,6 +10,7 @@ type WebhookRow = {
   enabled: boolean;
   workflow: { id: string; name: string };
   signatureScheme: string;
+  replayProtection: boolean;
   rateLimitPerSecond: number | null;
   rateLimitBurst: number | null;
   ipAllowList: string | null;
@@ -36,6 +37,7 @@ export function toWebhookDto(row: WebhookRow, baseUrl: string, now = new Date())
     workflow: row.workflow,
     endpoint: buildEndpointUrl({ baseUrl, webhookId: row.id }),
     signatureScheme: toSignatureScheme(row.signatureScheme),
+    replayProtection: row.replayProtection,
     rateLimitPerSecond: row.rateLimitPerSecond,
     rateLimitBurst: row.rateLimitBurst,
     ipAllowList: row.ipAllowList ? row.ipAllowList.split(",") : null,

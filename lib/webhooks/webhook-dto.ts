@@ -11,6 +11,8 @@ export type WebhookDto = {
   /** Absolute URL integrators POST to. */
   endpoint: string;
   signatureScheme: SignatureScheme;
+  /** x-signature only: a byte-identical signed request within 24 hours is answered as a duplicate. */
+  replayProtection: boolean;
   /** Requests per second and burst for this webhook; null uses the instance defaults. */
   rateLimitPerSecond: number | null;
   rateLimitBurst: number | null;

@@ -45,9 +45,10 @@ const ipAllowListSchema = z
     return parsed.entries.length > 0 ? parsed.entries : null;
   });
 
-/** Signature scheme, rate limit and allow-list: optional on create and on edit. */
+/** Signature scheme, replay protection, rate limit and allow-list: optional on create and on edit. */
 const endpointSettings = {
   signatureScheme: signatureSchemeSchema.optional(),
+  replayProtection: z.boolean("Send replayProtection as true or false").optional(),
   rateLimitPerSecond: rateLimitPerSecondSchema.optional(),
   rateLimitBurst: rateLimitBurstSchema.optional(),
   ipAllowList: ipAllowListSchema.optional(),
@@ -68,7 +69,7 @@ export const updateWebhookInput = z
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), {
     message:
-      "Send name, workflowId, enabled, signatureScheme, rateLimitPerSecond, rateLimitBurst or ipAllowList to change",
+      "Send name, workflowId, enabled, signatureScheme, replayProtection, rateLimitPerSecond, rateLimitBurst or ipAllowList to change",
   });
 
 /**
@@ -93,6 +94,7 @@ export type WebhookEndpointSettings = Pick<z.output<typeof createWebhookInput>, 
 export function toEndpointColumns(input: WebhookEndpointSettings) {
   return {
     ...(input.signatureScheme !== undefined ? { signatureScheme: input.signatureScheme } : {}),
+    ...(input.replayProtection !== undefined ? { replayProtection: input.replayProtection } : {}),
     ...(input.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: input.rateLimitPerSecond } : {}),
     ...(input.rateLimitBurst !== undefined ? { rateLimitBurst: input.rateLimitBurst } : {}),
     ...(input.ipAllowList !== undefined

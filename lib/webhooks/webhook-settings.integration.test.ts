@@ -42,6 +42,7 @@ describe.each(providers)("webhook endpoint settings on %s", (provider) => {
     expect(created.status).toBe(201);
     expect(created.body.webhook).toMatchObject({
       signatureScheme: "x-signature",
+      replayProtection: true,
       rateLimitPerSecond: null,
       rateLimitBurst: null,
       ipAllowList: null,
@@ -91,6 +92,8 @@ describe.each(providers)("webhook endpoint settings on %s", (provider) => {
 
   it.each<[string, Record<string, unknown>, string]>([
     ["an unknown scheme", { signatureScheme: "hmac" }, "signatureScheme"],
+    ["replay protection as text", { replayProtection: "on" }, "replayProtection"],
+    ["replay protection as null", { replayProtection: null }, "replayProtection"],
     ["a rate of 0", { rateLimitPerSecond: 0 }, "rateLimitPerSecond"],
     ["a rate over 10000", { rateLimitPerSecond: 10_001 }, "rateLimitPerSecond"],
     ["a fractional rate", { rateLimitPerSecond: 1.5 }, "rateLimitPerSecond"],
@@ -110,6 +113,16 @@ describe.each(providers)("webhook endpoint settings on %s", (provider) => {
     const edited = await patch(agentId, webhook.id, fields);
     expect(edited.status).toBe(400);
     expect(edited.body.error).toMatchObject({ code: "invalid_input", field });
+  });
+
+  it("creates a webhook without replay protection on request, and turns it on and off by editing", async () => {
+    const { agentId, workflowId } = await agentWithWorkflow();
+    const created = await create(agentId, { name: "x", workflowId, replayProtection: false });
+    expect(created.body.webhook).toMatchObject({ replayProtection: false });
+    const on = await patch(agentId, created.body.webhook.id, { replayProtection: true });
+    expect(on.body.webhook).toMatchObject({ replayProtection: true });
+    const off = await patch(agentId, created.body.webhook.id, { replayProtection: false });
+    expect(off.body.webhook).toMatchObject({ replayProtection: false });
   });
 
   it("edits the rate limit and allow-list, and clears them with null (an empty list too)", async () => {

@@ -48,6 +48,15 @@ export const ingestErrors = {
     message: "The body has a __proto__ or constructor.prototype key, which this endpoint refuses",
   },
   invalid_idempotency_key: { status: 400, message: "Idempotency-Key must be 1 to 255 visible ASCII characters" },
+  idempotency_key_reused: {
+    status: 422,
+    message:
+      "This idempotency key (Idempotency-Key, or webhook-id for Standard Webhooks) was accepted with a different body within the last 24 hours: send a new key for a new event",
+  },
+  request_aborted: {
+    status: 400,
+    message: "The request body ended before it was complete (the connection was closed)",
+  },
 } as const;
 
 export type IngestErrorCode = keyof typeof ingestErrors;

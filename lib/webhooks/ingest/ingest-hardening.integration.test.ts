@@ -33,6 +33,7 @@ describe.each(providers)("webhook endpoint hardening on %s", (provider) => {
       maxBodyBytes: MiB,
       trustedProxyHops: 1,
       rateLimit: { perSecond: 7, burst: 500 },
+      rejectedRateLimit: { perSecond: 7, burst: 500 },
     });
   });
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
-import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
+import { WebhookGoneError, type AcceptedDelivery, type AcceptResult, type IngestStore } from "./ingest-store";
 import { toIngestWebhook } from "./ingest-webhook";
 
 function isUniqueViolation(error: unknown): boolean {
@@ -20,27 +20,56 @@ async function orGone<T>(write: Promise<T>): Promise<T> {
   }
 }
 
-/** The ingest store on Prisma (used for PostgreSQL). The unique (webhookId, idempotencyKey) index settles races between instances. */
+type Existing = { id: string; receivedAt: Date; body: string; execution: { id: string; status: string } | null };
+const existingSelect = {
+  id: true,
+  receivedAt: true,
+  body: true,
+  execution: { select: { id: true, status: true } },
+} as const;
+
+/**
+ * The ingest store on Prisma (used for PostgreSQL). The unique (webhookId, idempotencyKey) and
+ * (webhookId, replayHash) indexes settle races between instances.
+ */
 export function createPrismaIngestStore(db: Db): IngestStore {
-  async function findDuplicate(
-    webhookId: string,
-    idempotencyKey: string,
-    receivedAt: Date,
-    windowMs: number,
-  ): Promise<AcceptResult | { staleId: string } | null> {
-    const existing = await db.delivery.findUnique({
-      where: { webhookId_idempotencyKey: { webhookId, idempotencyKey } },
-      select: { id: true, receivedAt: true, execution: { select: { id: true, status: true } } },
-    });
-    if (!existing) return null;
-    if (receivedAt.getTime() - existing.receivedAt.getTime() >= windowMs) return { staleId: existing.id };
+  async function duplicateOf(existing: Existing): Promise<AcceptResult> {
     await db.delivery.update({ where: { id: existing.id }, data: { duplicateCount: { increment: 1 } } });
     return {
+      kind: "duplicate",
       deliveryId: existing.id,
       executionId: existing.execution?.id ?? "",
       executionStatus: existing.execution?.status ?? "unknown",
-      duplicate: true,
     };
+  }
+
+  /** The earlier delivery's answer, or null after releasing the key and hash of one past the window. */
+  async function findEarlier(delivery: AcceptedDelivery, windowMs: number): Promise<AcceptResult | null> {
+    const { webhookId, idempotencyKey, replayHash } = delivery;
+    const withinWindow = (existing: Existing) =>
+      delivery.receivedAt.getTime() - existing.receivedAt.getTime() < windowMs;
+    if (idempotencyKey) {
+      const existing = await db.delivery.findUnique({
+        where: { webhookId_idempotencyKey: { webhookId, idempotencyKey } },
+        select: existingSelect,
+      });
+      if (existing && withinWindow(existing))
+        return existing.body === delivery.body
+          ? duplicateOf(existing)
+          : { kind: "idempotency_key_reused", deliveryId: existing.id };
+      if (existing)
+        await db.delivery.updateMany({ where: { id: existing.id, idempotencyKey }, data: { idempotencyKey: null } });
+    }
+    if (replayHash) {
+      const existing = await db.delivery.findUnique({
+        where: { webhookId_replayHash: { webhookId, replayHash } },
+        select: existingSelect,
+      });
+      if (existing && withinWindow(existing)) return duplicateOf(existing);
+      if (existing)
+        await db.delivery.updateMany({ where: { id: existing.id, replayHash }, data: { replayHash: null } });
+    }
+    return null;
   }
 
   return {
@@ -56,6 +85,7 @@ export function createPrismaIngestStore(db: Db): IngestStore {
           rateLimitPerSecond: true,
           rateLimitBurst: true,
           ipAllowList: true,
+          replayProtection: true,
           keyCiphertext: true,
           previousKeyCiphertext: true,
           previousKeyExpiresAt: true,
@@ -72,16 +102,8 @@ export function createPrismaIngestStore(db: Db): IngestStore {
     },
 
     async acceptDelivery({ delivery, execution, idempotencyWindowMs }) {
-      const key = delivery.idempotencyKey;
-      if (key) {
-        const found = await findDuplicate(delivery.webhookId, key, delivery.receivedAt, idempotencyWindowMs);
-        if (found && "deliveryId" in found) return found;
-        if (found)
-          await db.delivery.updateMany({
-            where: { id: found.staleId, idempotencyKey: key },
-            data: { idempotencyKey: null },
-          });
-      }
+      const earlier = await findEarlier(delivery, idempotencyWindowMs);
+      if (earlier) return earlier;
       try {
         await orGone(
           db.$transaction([
@@ -100,13 +122,13 @@ export function createPrismaIngestStore(db: Db): IngestStore {
           ]),
         );
       } catch (error) {
-        // A concurrent request with the same key won the insert: answer with its ids.
-        if (!key || !isUniqueViolation(error)) throw error;
-        const winner = await findDuplicate(delivery.webhookId, key, delivery.receivedAt, idempotencyWindowMs);
-        if (winner && "deliveryId" in winner) return winner;
+        // A concurrent request with the same key or hash won the insert: answer with its ids.
+        if (!(delivery.idempotencyKey || delivery.replayHash) || !isUniqueViolation(error)) throw error;
+        const winner = await findEarlier(delivery, idempotencyWindowMs);
+        if (winner) return winner;
         throw error;
       }
-      return { deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued", duplicate: false };
+      return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued" };
     },
 
     async recordRejection({ delivery, keep }) {

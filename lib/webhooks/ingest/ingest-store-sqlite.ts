@@ -10,8 +10,9 @@ import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
 import { toIngestWebhook, type WebhookColumns } from "./ingest-webhook";
 
-type WebhookRow = Omit<WebhookColumns, "enabled" | "previousKeyExpiresAt" | "maxAttempts"> & {
+type WebhookRow = Omit<WebhookColumns, "enabled" | "replayProtection" | "previousKeyExpiresAt" | "maxAttempts"> & {
   enabled: number;
+  replayProtection: number;
   previousKeyExpiresAt: string | null;
   definition: string;
 };
@@ -21,6 +22,7 @@ type ExistingRow = {
   executionId: string | null;
   executionStatus: string | null;
 };
+type KeyedRow = ExistingRow & { sameBody: number };
 
 /**
  * Retries a write that found the database locked. The connection's busy timeout is 0 on purpose:
@@ -47,18 +49,23 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
 
   const findWebhook = db.prepare<[string], WebhookRow>(
     `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, f.definition, w.enabled, w.signatureScheme, w.rateLimitPerSecond, w.rateLimitBurst, w.ipAllowList,
-            w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
+            w.replayProtection, w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
      FROM "Webhook" w JOIN "Workflow" f ON f.id = w.workflowId WHERE w.id = ?`,
   );
-  const findByIdempotencyKey = db.prepare<[string, string], ExistingRow>(
-    `SELECT d.id AS deliveryId, d.receivedAt, e.id AS executionId, e.status AS executionStatus
+  const findByIdempotencyKey = db.prepare<[string, string, string], KeyedRow>(
+    `SELECT d.id AS deliveryId, d.receivedAt, d.body = ? AS sameBody, e.id AS executionId, e.status AS executionStatus
      FROM "Delivery" d LEFT JOIN "Execution" e ON e.deliveryId = d.id WHERE d.webhookId = ? AND d.idempotencyKey = ?`,
+  );
+  const findByReplayHash = db.prepare<[string, string], ExistingRow>(
+    `SELECT d.id AS deliveryId, d.receivedAt, e.id AS executionId, e.status AS executionStatus
+     FROM "Delivery" d LEFT JOIN "Execution" e ON e.deliveryId = d.id WHERE d.webhookId = ? AND d.replayHash = ?`,
   );
   const countDuplicate = db.prepare(`UPDATE "Delivery" SET duplicateCount = duplicateCount + 1 WHERE id = ?`);
   const releaseIdempotencyKey = db.prepare(`UPDATE "Delivery" SET idempotencyKey = NULL WHERE id = ?`);
+  const releaseReplayHash = db.prepare(`UPDATE "Delivery" SET replayHash = NULL WHERE id = ?`);
   const insertDelivery = db.prepare(
-    `INSERT INTO "Delivery" (id, webhookId, receivedAt, outcome, httpStatus, errorCode, errorMessage, verifiedWith, signedForm, headers, body, bodyBytes, bodyTruncated, sourceIp, idempotencyKey, duplicateCount)
-     VALUES (@id, @webhookId, @receivedAt, @outcome, @httpStatus, @errorCode, @errorMessage, @verifiedWith, @signedForm, @headers, @body, @bodyBytes, @bodyTruncated, @sourceIp, @idempotencyKey, 0)`,
+    `INSERT INTO "Delivery" (id, webhookId, receivedAt, outcome, httpStatus, errorCode, errorMessage, verifiedWith, signedForm, headers, body, bodyBytes, bodyTruncated, sourceIp, idempotencyKey, replayHash, duplicateCount)
+     VALUES (@id, @webhookId, @receivedAt, @outcome, @httpStatus, @errorCode, @errorMessage, @verifiedWith, @signedForm, @headers, @body, @bodyBytes, @bodyTruncated, @sourceIp, @idempotencyKey, @replayHash, 0)`,
   );
   const insertExecution = db.prepare(
     `INSERT INTO "Execution" (id, agentId, workflowId, workflowVersion, webhookId, deliveryId, trigger, status, attempt, maxAttempts, runAt, createdAt)
@@ -71,18 +78,29 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
 
   const accept = db.transaction((opts: Parameters<IngestStore["acceptDelivery"]>[0]): AcceptResult => {
     const { delivery, execution } = opts;
+    const withinWindow = (row: ExistingRow) =>
+      delivery.receivedAt.getTime() - Date.parse(row.receivedAt) < opts.idempotencyWindowMs;
+    const duplicateOf = (row: ExistingRow): AcceptResult => {
+      countDuplicate.run(row.deliveryId);
+      return {
+        kind: "duplicate",
+        deliveryId: row.deliveryId,
+        executionId: row.executionId ?? "",
+        executionStatus: row.executionStatus ?? "unknown",
+      };
+    };
     if (delivery.idempotencyKey) {
-      const existing = findByIdempotencyKey.get(delivery.webhookId, delivery.idempotencyKey);
-      if (existing && delivery.receivedAt.getTime() - Date.parse(existing.receivedAt) < opts.idempotencyWindowMs) {
-        countDuplicate.run(existing.deliveryId);
-        return {
-          deliveryId: existing.deliveryId,
-          executionId: existing.executionId ?? "",
-          executionStatus: existing.executionStatus ?? "unknown",
-          duplicate: true,
-        };
-      }
+      const existing = findByIdempotencyKey.get(delivery.body, delivery.webhookId, delivery.idempotencyKey);
+      if (existing && withinWindow(existing))
+        return existing.sameBody === 1
+          ? duplicateOf(existing)
+          : { kind: "idempotency_key_reused", deliveryId: existing.deliveryId };
       if (existing) releaseIdempotencyKey.run(existing.deliveryId);
+    }
+    if (delivery.replayHash) {
+      const replayed = findByReplayHash.get(delivery.webhookId, delivery.replayHash);
+      if (replayed && withinWindow(replayed)) return duplicateOf(replayed);
+      if (replayed) releaseReplayHash.run(replayed.deliveryId);
     }
     const receivedAt = sqliteDate(delivery.receivedAt);
     insertDelivery.run({
@@ -99,7 +117,7 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       deliveryId: delivery.id,
       createdAt: receivedAt,
     });
-    return { deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued", duplicate: false };
+    return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued" };
   });
 
   const reject = db.transaction((opts: Parameters<IngestStore["recordRejection"]>[0]) => {
@@ -111,6 +129,7 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       verifiedWith: null,
       signedForm: null,
       idempotencyKey: null,
+      replayHash: null,
       bodyTruncated: delivery.bodyTruncated ? 1 : 0,
     });
     trimRejected.run(delivery.webhookId, opts.keep);
@@ -125,6 +144,7 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
         ...webhook,
         maxAttempts: maxAttemptsOf(definition),
         enabled: row.enabled === 1,
+        replayProtection: row.replayProtection === 1,
         previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null,
       });
     },

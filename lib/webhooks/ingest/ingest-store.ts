@@ -19,6 +19,8 @@ export type AcceptedDelivery = DeliveryRecord & {
   verifiedWith: "current" | "previous";
   signedForm: "raw" | "canonical";
   idempotencyKey: string | null;
+  /** Set when the webhook has replay protection on (x-signature): a hash of the signature and the raw body. */
+  replayHash: string | null;
 };
 
 export type QueuedExecution = {
@@ -31,12 +33,21 @@ export type QueuedExecution = {
 
 export type RejectedDelivery = DeliveryRecord & { errorCode: string; errorMessage: string };
 
-export type AcceptResult = { deliveryId: string; executionId: string; executionStatus: string; duplicate: boolean };
+/**
+ * "duplicate": an earlier delivery (same idempotency key and body, or same replay hash) answered
+ * instead. "idempotency_key_reused": the key was accepted within the window with another body.
+ */
+export type AcceptResult =
+  | { kind: "accepted" | "duplicate"; deliveryId: string; executionId: string; executionStatus: string }
+  | { kind: "idempotency_key_reused"; deliveryId: string };
 
 export type IngestStore = {
   /** The webhook, decoded (see toIngestWebhook), or null when there is none with this id. */
   findWebhook(id: string): Promise<IngestWebhook | null>;
-  /** Stores the delivery and its queued execution in one transaction, or finds the first delivery with the same idempotency key (within the window). */
+  /**
+   * Stores the delivery and its queued execution in one transaction, or finds the first delivery
+   * with the same idempotency key, or else the same replay hash, within the window.
+   */
   acceptDelivery(opts: {
     delivery: AcceptedDelivery;
     execution: QueuedExecution;

@@ -14,6 +14,8 @@ export type IngestWebhook = {
   /** The workflow's retry policy, for the run a delivery queues. */
   maxAttempts: number;
   enabled: boolean;
+  /** x-signature only: a byte-identical signed request within the window is a duplicate. */
+  replayProtection: boolean;
   signatureScheme: SignatureScheme;
   /** The webhook's own limits; null ones fall back to the instance defaults. */
   rateLimit: { perSecond: number | null; burst: number | null };
@@ -58,6 +60,7 @@ export function toIngestWebhook(row: WebhookColumns): IngestWebhook {
     workflowVersion: row.workflowVersion,
     maxAttempts: row.maxAttempts,
     enabled: row.enabled,
+    replayProtection: row.replayProtection,
     signatureScheme: toSignatureScheme(row.signatureScheme),
     rateLimit: { perSecond: row.rateLimitPerSecond, burst: row.rateLimitBurst },
     ipAllowList: row.ipAllowList === null ? null : compileIpAllowList(row.ipAllowList),

@@ -1,27 +1,24 @@
 import "server-only";
 
-import { maskHeaders } from "@/lib/deliveries/mask-headers";
 import { createId } from "@/lib/ids";
 import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrusted-json";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
 import { verifyRequest } from "../signing/verify-request";
-import { admitRequest } from "./admit-request";
+import { admitRequest, shouldLogRejection, takeRejected, takeVerified, type Admission } from "./admit-request";
+import { toDeliveryRecord } from "./delivery-record";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
-import { WebhookGoneError, type DeliveryRecord, type IngestStore } from "./ingest-store";
+import { WebhookGoneError, type IngestStore } from "./ingest-store";
 import { clientIpFromForwardedFor } from "./ip-allow-list";
 import { loadIngestWebhook } from "./load-ingest-webhook";
 import { readLimitedBody } from "./read-limited-body";
+import { replayHashOf } from "./replay-hash";
 import { invalidateCachedWebhook } from "./webhook-cache";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Rejected requests kept per webhook; older ones are dropped so unsigned traffic stays bounded. */
 export const REJECTED_DELIVERIES_KEPT = 200;
-/** Bytes of a rejected body kept for the log. */
-const REJECTED_BODY_PREVIEW = 2048;
-/** The largest size the log's 32-bit column holds: a declared Content-Length can claim anything. */
-const MAX_LOGGED_BYTES = 2_147_483_647;
 
 const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const webhookIdPattern = /^[\w-]{1,64}$/;
@@ -65,24 +62,9 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     trustedProxyHops: settings.trustedProxyHops,
   });
 
-  const record = (bytes: Uint8Array | null, bodyBytes: number): DeliveryRecord => {
-    // NUL cannot be stored in PostgreSQL text; a rejected body is only a preview, so it is replaced.
-    const text = bytes
-      ? new TextDecoder().decode(bytes.subarray(0, REJECTED_BODY_PREVIEW)).replaceAll("\u0000", "\ufffd")
-      : "";
-    return {
-      id: createId("dlv"),
-      webhookId: webhook.id,
-      receivedAt,
-      httpStatus: 0,
-      headers: JSON.stringify(maskHeaders(request.headers)),
-      body: text,
-      bodyBytes: Math.min(bodyBytes, MAX_LOGGED_BYTES),
-      bodyTruncated: bodyBytes > (bytes ? Math.min(bytes.byteLength, REJECTED_BODY_PREVIEW) : 0),
-      sourceIp: clientIp ?? request.headers.get("x-real-ip")?.slice(0, 100) ?? null,
-    };
-  };
-  const reject = async (
+  const record = (bytes: Uint8Array | null, bodyBytes: number) =>
+    toDeliveryRecord({ request, webhookId: webhook.id, receivedAt, clientIp, bytes, bodyBytes });
+  const log = async (
     code: IngestErrorCode,
     bytes: Uint8Array | null,
     bodyBytes: number,
@@ -98,19 +80,30 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     await store.recordRejection({ delivery, keep: REJECTED_DELIVERIES_KEPT });
     return response;
   };
-
-  if (!webhook.enabled) return reject("webhook_disabled", null, 0);
-  const admission = admitRequest({ webhook, clientIp, defaults: settings.rateLimit });
-  if (!admission.ok) {
-    const response = admission.record ? await reject(admission.code, null, 0) : ingestErrorResponse(admission.code);
+  const refuse = async (admission: Exclude<Admission, { ok: true }>): Promise<IngestResponse> => {
+    const response = admission.record ? await log(admission.code, null, 0) : ingestErrorResponse(admission.code);
     return admission.code === "rate_limited"
       ? { ...response, headers: { "retry-after": String(admission.retryAfterSeconds) } }
       : response;
-  }
+  };
+  // A refusal uses up its source's tokens, never the webhook's (see admit-request.ts).
+  const reject: typeof log = async (code, bytes, bodyBytes, message = ingestErrors[code].message) => {
+    const source = takeRejected({ webhookId: webhook.id, clientIp, limit: settings.rejectedRateLimit });
+    if (!source.ok) return refuse(source);
+    return shouldLogRejection({ webhookId: webhook.id, limit: settings.rejectedRateLimit })
+      ? log(code, bytes, bodyBytes, message)
+      : ingestErrorResponse(code, message);
+  };
+
+  if (!webhook.enabled) return reject("webhook_disabled", null, 0);
+  const admission = admitRequest({ webhook, clientIp, defaults: settings.rateLimit });
+  if (!admission.ok) return refuse(admission);
   if (!jsonContentType.test(request.headers.get("content-type") ?? ""))
     return reject("unsupported_media_type", null, 0);
 
   const body = await readLimitedBody(request, settings.maxBodyBytes);
+  // The sender is gone: nothing to store, and nobody to read more than a short answer.
+  if ("aborted" in body) return ingestErrorResponse("request_aborted");
   if (!body.ok)
     return reject(
       "payload_too_large",
@@ -154,16 +147,25 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     verification.messageId ?? request.headers.get("idempotency-key") ?? request.headers.get("x-idempotency-key");
   if (idempotencyKey !== null && !idempotencyKeyPattern.test(idempotencyKey))
     return reject("invalid_idempotency_key", bytes, bytes.byteLength);
+  const tokens = takeVerified({ webhook, defaults: settings.rateLimit });
+  if (!tokens.ok) return refuse(tokens);
 
+  const signatureHeader = request.headers.get("x-signature");
+  const replayHash =
+    webhook.replayProtection && webhook.signatureScheme === "x-signature" && signatureHeader
+      ? replayHashOf({ signatureHeader, rawBody: bytes })
+      : null;
   const result = await store.acceptDelivery({
     delivery: {
       ...record(null, bytes.byteLength),
       httpStatus: 202,
-      body: bodyText() as string,
+      // What runs is what was signed: for the compact form, exactly the string that verified.
+      body: verification.signedForm === "canonical" ? JSON.stringify(json.value) : (bodyText() as string),
       bodyTruncated: false,
       verifiedWith: verification.verifiedWith,
       signedForm: verification.signedForm,
       idempotencyKey,
+      replayHash,
     },
     execution: {
       id: createId("run"),
@@ -174,14 +176,16 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
     },
     idempotencyWindowMs: IDEMPOTENCY_WINDOW_MS,
   });
-  if (!result.duplicate) notifyExecutionQueued();
+  if (result.kind === "idempotency_key_reused") return reject("idempotency_key_reused", bytes, bytes.byteLength);
+  if (result.kind === "accepted") notifyExecutionQueued();
+  const duplicate = result.kind === "duplicate";
   return {
-    status: result.duplicate ? 200 : 202,
+    status: duplicate ? 200 : 202,
     body: {
       deliveryId: result.deliveryId,
       executionId: result.executionId,
       status: result.executionStatus,
-      ...(result.duplicate ? { duplicate: true } : {}),
+      ...(duplicate ? { duplicate: true } : {}),
     },
   };
 }

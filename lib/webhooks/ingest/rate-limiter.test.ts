@@ -8,6 +8,22 @@ function clock(start = 1_000_000) {
 }
 
 describe("createRateLimiter", () => {
+  it("peeks without taking: as many peeks as wanted leave the bucket as it was", () => {
+    const time = clock();
+    const limiter = createRateLimiter({ now: time.now });
+    const limit = { perSecond: 1, burst: 2 };
+    expect(limiter.peek({ key: "new", limit })).toEqual({ allowed: true });
+    expect(limiter.size()).toBe(0);
+    for (let i = 0; i < 5; i++) expect(limiter.peek({ key: "k", limit })).toEqual({ allowed: true });
+    expect(limiter.take({ key: "k", limit })).toEqual({ allowed: true });
+    expect(limiter.take({ key: "k", limit })).toEqual({ allowed: true });
+    expect(limiter.peek({ key: "k", limit })).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    time.advance(1_000);
+    expect(limiter.peek({ key: "k", limit })).toEqual({ allowed: true });
+    expect(limiter.take({ key: "k", limit })).toEqual({ allowed: true });
+    expect(limiter.peek({ key: "k", limit }).allowed).toBe(false);
+  });
+
   it("lets a burst through, then refuses with the seconds until a token is back", () => {
     const time = clock();
     const limiter = createRateLimiter({ now: time.now });

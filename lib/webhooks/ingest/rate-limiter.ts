@@ -9,6 +9,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 export type RateLimiter = {
   take(opts: { key: string; limit: RateLimit }): RateDecision;
+  /** What `take` would decide now, taking nothing (a key without a bucket has a full one). */
+  peek(opts: { key: string; limit: RateLimit }): RateDecision;
   /** Buckets held now (never more than `maxKeys`). */
   size(): number;
 };
@@ -24,6 +26,12 @@ export function createRateLimiter(opts: { now?: () => number; maxKeys?: number }
   const now = opts.now ?? Date.now;
   const maxKeys = opts.maxKeys ?? 10_000;
   const buckets = new Map<string, Bucket>();
+  const refilled = (bucket: Bucket, limit: RateLimit, at: number) =>
+    Math.min(Math.max(1, limit.burst), bucket.tokens + (Math.max(0, at - bucket.updatedAt) / 1000) * limit.perSecond);
+  const refused = (tokens: number, limit: RateLimit): RateDecision => ({
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / limit.perSecond)),
+  });
 
   return {
     take({ key, limit }) {
@@ -36,14 +44,19 @@ export function createRateLimiter(opts: { now?: () => number; maxKeys?: number }
       else if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!);
       buckets.set(key, bucket);
 
-      const elapsedSeconds = Math.max(0, at - bucket.updatedAt) / 1000;
-      bucket.tokens = Math.min(burst, bucket.tokens + elapsedSeconds * limit.perSecond);
+      bucket.tokens = refilled(bucket, limit, at);
       bucket.updatedAt = Math.max(bucket.updatedAt, at);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return { allowed: true };
       }
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond)) };
+      return refused(bucket.tokens, limit);
+    },
+    peek({ key, limit }) {
+      const bucket = buckets.get(key);
+      if (!bucket) return { allowed: true };
+      const tokens = refilled(bucket, limit, now());
+      return tokens >= 1 ? { allowed: true } : refused(tokens, limit);
     },
     size: () => buckets.size,
   };

@@ -75,7 +75,22 @@ describe("readLimitedBody", () => {
     const { stream } = streamed([bytes(2000), bytes(3000)]);
     const result = await readLimitedBody(streamedRequest(stream, { "content-length": "10" }), LIMIT);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.receivedBytes).toBeGreaterThan(LIMIT);
+    expect("receivedBytes" in result && result.receivedBytes).toBeGreaterThan(LIMIT);
+  });
+
+  it.each([
+    ["a declared Content-Length", { "content-length": "600" }],
+    ["a chunked upload", {}],
+  ])("reports a body that breaks off mid-way as aborted, with %s", async (_name, headers) => {
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        sent = true;
+        controller.enqueue(bytes(300));
+      },
+    });
+    expect(await readLimitedBody(streamedRequest(stream, headers), LIMIT)).toEqual({ ok: false, aborted: true });
   });
 
   it.each(["not-a-number", "", "-5"])(

@@ -1,4 +1,8 @@
-export type LimitedBody = { ok: true; bytes: Uint8Array } | { ok: false; receivedBytes: number };
+export type LimitedBody =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; receivedBytes: number }
+  /** The body stream failed before its end: the client went away (or its connection broke) mid-body. */
+  | { ok: false; aborted: true };
 
 /**
  * Reads a request body, stopping as soon as it grows past `maxBytes`. A declared Content-Length
@@ -7,6 +11,15 @@ export type LimitedBody = { ok: true; bytes: Uint8Array } | { ok: false; receive
  * is counted while reading.
  */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<LimitedBody> {
+  try {
+    return await readBody(request, maxBytes);
+  } catch {
+    // A request body only errors when its connection does: the sender's problem, not a failure here.
+    return { ok: false, aborted: true };
+  }
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<LimitedBody> {
   const contentLength = request.headers.get("content-length");
   const declared = contentLength === null ? NaN : Number(contentLength);
   if (declared > maxBytes) return { ok: false, receivedBytes: declared };

@@ -10,6 +10,7 @@ const webhook = (id: string): IngestWebhook => ({
   workflowId: "wf",
   workflowVersion: 1,
   maxAttempts: 3,
+  replayProtection: true,
   enabled: true,
   signatureScheme: "x-signature",
   rateLimit: { perSecond: null, burst: null },
