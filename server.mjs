@@ -14,7 +14,9 @@ const port = Number(process.env.PORT || 3000);
 globalThis[Symbol.for("workbench.peerIpHeaderTrusted")] = true;
 
 const { default: next } = await import("next");
-const server = createServer();
+// Idle keep-alive connections stay open longer than proxies and clients keep theirs (often 60 s):
+// with Node's 5 s default, a client reusing a connection just as the server closes it gets a reset.
+const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
 const app = next({ dev, hostname: hostname ?? "localhost", port, httpServer: server });
 const handle = app.getRequestHandler();
 
