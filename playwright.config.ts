@@ -6,7 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 import { authStatePath, testOwner } from "./e2e/test-owner";
 
-// The e2e suite drives the production build (`npm run test:e2e` builds it first) in Debian's
+// The e2e suite drives the production build (`npm run test:e2e` builds it first) through the
+// Workbench's own server (server.mjs, as `npm start` runs it) in Debian's
 // Chromium, once against SQLite and once against PostgreSQL, each on its own port, signed in as
 // a test owner that the servers create at start-up. A third server, on a fresh SQLite database
 // without that owner, is for the first-run setup spec.
@@ -23,6 +24,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 process.env.E2E_MASTER_KEY ??= randomBytes(32).toString("hex");
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
+  HOSTNAME: "127.0.0.1",
   NODE_ENV: "production",
   WORKBENCH_MASTER_KEY: process.env.E2E_MASTER_KEY,
 };
@@ -94,9 +96,14 @@ export default defineConfig({
   ],
   webServer: [
     server({
-      command: `npx next start -H 127.0.0.1 -p ${sqlitePort}`,
+      command: "node server.mjs",
       port: sqlitePort,
-      env: { ...serverEnv, ...ownerEnv, WORKBENCH_DATA_DIR: path.join(tmpdir(), `aw-e2e-${runId}`) },
+      env: {
+        ...serverEnv,
+        ...ownerEnv,
+        PORT: String(sqlitePort),
+        WORKBENCH_DATA_DIR: path.join(tmpdir(), `aw-e2e-${runId}`),
+      },
     }),
     ...(skipPostgres
       ? []
@@ -113,9 +120,13 @@ export default defineConfig({
         ]),
     // No owner: the first visitor creates one on the setup page.
     server({
-      command: `npx next start -H 127.0.0.1 -p ${setupPort}`,
+      command: "node server.mjs",
       port: setupPort,
-      env: { ...serverEnv, WORKBENCH_DATA_DIR: path.join(tmpdir(), `aw-e2e-${runId}-first-run`) },
+      env: {
+        ...serverEnv,
+        PORT: String(setupPort),
+        WORKBENCH_DATA_DIR: path.join(tmpdir(), `aw-e2e-${runId}-first-run`),
+      },
     }),
   ],
 });

@@ -28,6 +28,19 @@ describe("proxy", () => {
     expect(run("/agents", "theme=dark; aw_session=x").headers.get("location")).toBeNull();
   });
 
+  it("sends each page a script nonce, in the response's and in the request's CSP (where Next.js reads it)", () => {
+    const nonces = ["/agents", "/login"].map((path) => {
+      const response = run(path, "aw_session=x");
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
+      expect(nonce, csp).toBeTruthy();
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+      return nonce;
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   it.each(["/login", "/login?next=%2Fagents", "/setup"])("never redirects the sign-in pages (%s)", (path) => {
     expect(run(path).headers.get("location")).toBeNull();
   });

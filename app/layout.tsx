@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import { AppShell } from "@/components/layout/app-shell";
@@ -11,7 +12,9 @@ export const metadata: Metadata = {
   description: "Configure AI agents, their workflows and the signed webhooks that start them.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), which a page built ahead of time cannot.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans">

@@ -1,7 +1,7 @@
 // Playwright's web server for the PostgreSQL project: creates a uniquely named database, runs
-// `next start` on it, and drops the database when stopped, so no run leaves anything behind.
+// the Workbench's server (server.mjs) on it, and drops the database when stopped, so no run leaves anything behind.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 import pg from "pg";
 
@@ -24,9 +24,8 @@ async function admin(sql) {
 await admin(`CREATE DATABASE "${database}"`);
 const databaseUrl = new URL(adminUrl);
 databaseUrl.pathname = `/${database}`;
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], {
-  env: { ...process.env, DATABASE_URL: databaseUrl.toString() },
+const server = spawn(process.execPath, [fileURLToPath(new URL("../server.mjs", import.meta.url))], {
+  env: { ...process.env, DATABASE_URL: databaseUrl.toString(), HOSTNAME: "127.0.0.1", PORT: port },
   stdio: "inherit",
 });
 

@@ -57,12 +57,12 @@ const envSchema = z.object({
   WEBHOOK_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(200),
   /**
    * Reverse proxies in front of the Workbench that each append the address they were connected
-   * from to X-Forwarded-For; the sender's address (for webhook IP allow-lists and the delivery log)
-   * is the entry this many positions from the right. Next.js itself sets the header to the socket
-   * address only when a request arrives without one, so with no reverse proxy that sets or appends
-   * it, a sender can write the header itself and IP allow-lists prove nothing.
+   * from to X-Forwarded-For. The client's address (sign-in throttling, sessions, the audit log,
+   * webhook IP allow-lists and the delivery log) is the entry this many positions from the right;
+   * with 0 (no proxy), or when the header has fewer entries, it is the connection's own address.
+   * Set it to the real number of proxies: too high and clients can write their own address.
    */
-  WORKBENCH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  WORKBENCH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**
    * Internal hosts that workflow steps (HTTP Request, Notify, LLM providers) may reach anyway:
    * comma-separated hostnames (`*.corp.example` for subdomains), IP addresses and CIDR ranges,

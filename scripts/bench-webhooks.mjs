@@ -76,11 +76,12 @@ const databaseUrl = args.postgres
   : `file:${path.join(dataDir, "bench.db")}`;
 if (args.postgres) await adminQuery(`CREATE DATABASE "${database}"`);
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+const server = spawn(process.execPath, [path.join(root, "server.mjs")], {
   cwd: root,
   env: {
     ...process.env,
+    HOSTNAME: "127.0.0.1",
+    PORT: String(port),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     WORKBENCH_WORKER: args["no-worker"] ? "off" : "on",

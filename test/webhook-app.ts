@@ -173,6 +173,8 @@ export function useWebhookApp(
       DATABASE_URL: database.databaseUrl,
       WORKBENCH_MASTER_KEY: TEST_MASTER_KEY,
       WORKBENCH_PUBLIC_URL: undefined,
+      // As behind one reverse proxy: a test picks its client's address with X-Forwarded-For.
+      WORKBENCH_TRUSTED_PROXY_HOPS: "1",
       ...opts.env,
     });
     // lib/env and lib/crypto/master-key cache what they read: fresh modules see this suite's values.

@@ -263,7 +263,7 @@ describe.each(providers)("keys, secrets and the audit log on %s", (provider) => 
         targetType: "webhook",
         targetId: ids.webhookId,
         details: { agentId: ids.agentId, name: "OCR results" },
-        ip: "unknown",
+        ip: null,
         createdAt: expect.any(String),
       });
       const second = await reply(

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Db } from "@/lib/db";
 import { createId } from "@/lib/ids";
-import { getClientIp } from "@/lib/incoming/request-host";
+import { getClientIp } from "@/lib/incoming/client-ip";
 
 import type { AuditAction, AuditTargetType } from "./audit-actions";
 
@@ -50,7 +50,7 @@ export async function recordAuditEvent(opts: {
       targetType: opts.targetType,
       targetId: opts.targetId ?? null,
       details: JSON.stringify(withoutSecrets(opts.details ?? {})),
-      ip: opts.request ? getClientIp(opts.request) : (opts.ip ?? null),
+      ip: opts.request ? getClientIp({ request: opts.request }) : (opts.ip ?? null),
       createdAt: new Date(),
     },
   });

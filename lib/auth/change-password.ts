@@ -29,7 +29,7 @@ export async function changeOwnPassword(opts: {
   db: Db;
   user: RequestUser;
   input: unknown;
-  ip: string;
+  ip: string | null;
 }): Promise<void> {
   const { currentPassword, newPassword } = changePasswordInput.parse(opts.input);
   const { db, user, ip } = opts;

@@ -6,7 +6,9 @@ import type { Db } from "@/lib/db";
  * Sign-in throttling, in the LoginThrottle table so every instance shares it. Failures are
  * counted per account (the email tried) and per client IP within a window; past the limit the
  * key is locked for a while. Success clears the account's count, not the IP's: otherwise one
- * valid account would let an attacker reset the IP limit while guessing others.
+ * valid account would let an attacker reset the IP limit while guessing others. A request whose
+ * address is unknown (ip null) is counted per account only: one shared bucket for every such
+ * client would let anyone lock everybody out.
  */
 export const loginThrottleLimits = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
@@ -16,13 +18,15 @@ export const loginThrottleLimits = {
 type Scope = keyof typeof loginThrottleLimits;
 
 const keyOf = (scope: Scope, value: string) => `${scope}:${value.toLowerCase().slice(0, 320)}`;
-const keysOf = (opts: { email: string; ip: string }) => [
+type ThrottleSubject = { email: string; ip: string | null };
+
+const keysOf = (opts: ThrottleSubject) => [
   { scope: "account" as const, key: keyOf("account", opts.email) },
-  { scope: "ip" as const, key: keyOf("ip", opts.ip) },
+  ...(opts.ip ? [{ scope: "ip" as const, key: keyOf("ip", opts.ip) }] : []),
 ];
 
 /** Seconds until sign-in may be tried again for this email or IP; null when it may be tried now. */
-export async function getLoginRetryAfter(opts: { db: Db; email: string; ip: string }): Promise<number | null> {
+export async function getLoginRetryAfter(opts: ThrottleSubject & { db: Db }): Promise<number | null> {
   const rows = await opts.db.loginThrottle.findMany({ where: { key: { in: keysOf(opts).map((entry) => entry.key) } } });
   const now = Date.now();
   const lockedUntil = Math.max(0, ...rows.map((row) => row.lockedUntil?.getTime() ?? 0));
@@ -53,7 +57,7 @@ async function countFailure(db: Db, scope: Scope, key: string): Promise<void> {
 }
 
 /** Counts a failed sign-in against the email tried and the client IP. */
-export async function recordLoginFailure(opts: { db: Db; email: string; ip: string }): Promise<void> {
+export async function recordLoginFailure(opts: ThrottleSubject & { db: Db }): Promise<void> {
   for (const { scope, key } of keysOf(opts)) await countFailure(opts.db, scope, key);
 }
 

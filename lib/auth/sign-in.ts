@@ -18,7 +18,7 @@ export type SignInResult =
  * password and gets the same outcome, so neither the answer nor its timing tells which accounts
  * exist. Throttled (see login-throttle.ts) before any password is checked.
  */
-export async function signIn(opts: { db: Db; input: unknown; ip: string }): Promise<SignInResult> {
+export async function signIn(opts: { db: Db; input: unknown; ip: string | null }): Promise<SignInResult> {
   const { email, password } = loginInput.parse(opts.input);
   const retryAfterSeconds = await getLoginRetryAfter({ db: opts.db, email, ip: opts.ip });
   if (retryAfterSeconds !== null) return { outcome: "throttled", retryAfterSeconds };

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
-import { getClientIp } from "@/lib/incoming/request-host";
+import { getClientIp } from "@/lib/incoming/client-ip";
 
 import { buildSessionCookie, readSessionToken } from "./session-cookie";
 import { createSession, deleteSessionByToken } from "./sessions";
@@ -21,7 +21,7 @@ export async function startSession(opts: {
   const { token, sessionId, expiresAt } = await createSession({
     db: opts.db,
     userId: opts.userId,
-    ip: getClientIp(opts.request),
+    ip: getClientIp({ request: opts.request }),
     userAgent: opts.request.headers.get("user-agent"),
   });
   return { cookie: buildSessionCookie({ request: opts.request, token, expiresAt }), sessionId };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 
 import Database from "better-sqlite3";
@@ -19,8 +19,22 @@ const createHistoryTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
+/**
+ * Creates the database file readable by its owner only, before SQLite writes anything into it.
+ * SQLite gives the -wal and -shm files the database file's permissions, so they are 0600 too.
+ * An existing file is left as it is ("wx" fails on it).
+ */
+function createPrivateFile(filePath: string): void {
+  try {
+    closeSync(openSync(filePath, "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
 export function migrateSqlite(opts: { filePath: string; migrations: MigrationFile[] }): string[] {
   mkdirSync(path.dirname(opts.filePath), { recursive: true });
+  createPrivateFile(opts.filePath);
   const db = new Database(opts.filePath, { timeout: 15_000 });
   try {
     db.pragma("journal_mode = WAL");

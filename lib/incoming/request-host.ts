@@ -20,15 +20,3 @@ export function getRequestProto(request: Request): "https" | "http" {
     new URL(request.url).protocol.replace(/:$/, "");
   return proto === "https" ? "https" : "http";
 }
-
-/**
- * The client's IP address for throttling: the first x-forwarded-for entry, else x-real-ip, else
- * "unknown". These headers are only trustworthy when a reverse proxy in front of the Workbench
- * sets them (overwriting what the client sent); without one a client can pick its own "IP", and
- * only the per-account limits hold.
- */
-export function getClientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0].trim();
-  const ip = forwarded || request.headers.get("x-real-ip")?.trim();
-  return ip ? ip.slice(0, 64) : "unknown";
-}

@@ -3,7 +3,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
 import { startSession } from "@/lib/auth/start-session";
 import { getDb } from "@/lib/db";
-import { getClientIp } from "@/lib/incoming/request-host";
+import { getClientIp } from "@/lib/incoming/client-ip";
 import { createFirstOwner, isSetupRequired } from "@/lib/users/create-first-owner";
 
 export const GET = routeHandler({ public: true }, async () =>
@@ -16,7 +16,7 @@ export const GET = routeHandler({ public: true }, async () =>
 export const POST = routeHandler({ public: true }, async (request) => {
   const db = await getDb();
   const input = await readJsonBody(request);
-  const user = await createFirstOwner({ db, input, source: "setup_page", ip: getClientIp(request) });
+  const user = await createFirstOwner({ db, input, source: "setup_page", ip: getClientIp({ request }) });
   const { cookie } = await startSession({ db, request, userId: user.id });
   return Response.json(
     { user: { id: user.id, email: user.email, name: user.name, role: user.role } },

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { createId } from "@/lib/ids";
+import { getClientIp } from "@/lib/incoming/client-ip";
 import { parseUntrustedJson, type UntrustedJson } from "@/lib/json/parse-untrusted-json";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 
@@ -10,7 +11,6 @@ import { toDeliveryRecord } from "./delivery-record";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
 import type { IngestSettings } from "./ingest-settings";
 import { WebhookGoneError, type IngestStore } from "./ingest-store";
-import { clientIpFromForwardedFor } from "./ip-allow-list";
 import { loadIngestWebhook } from "./load-ingest-webhook";
 import { readLimitedBody } from "./read-limited-body";
 import { replayHashOf } from "./replay-hash";
@@ -57,10 +57,7 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
   if (!webhookIdPattern.test(opts.webhookId)) return ingestErrorResponse("webhook_not_found");
   const webhook = await loadIngestWebhook({ store, webhookId: opts.webhookId });
   if (!webhook) return ingestErrorResponse("webhook_not_found");
-  const clientIp = clientIpFromForwardedFor({
-    forwardedFor: request.headers.get("x-forwarded-for"),
-    trustedProxyHops: settings.trustedProxyHops,
-  });
+  const clientIp = getClientIp({ request, trustedProxyHops: settings.trustedProxyHops });
 
   const record = (bytes: Uint8Array | null, bodyBytes: number) =>
     toDeliveryRecord({ request, webhookId: webhook.id, receivedAt, clientIp, bytes, bodyBytes });

@@ -6,11 +6,11 @@ import { signIn } from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/start-session";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
-import { getClientIp } from "@/lib/incoming/request-host";
+import { getClientIp } from "@/lib/incoming/client-ip";
 
 export const POST = routeHandler({ public: true }, async (request) => {
   const db = await getDb();
-  const result = await signIn({ db, input: await readJsonBody(request), ip: getClientIp(request) });
+  const result = await signIn({ db, input: await readJsonBody(request), ip: getClientIp({ request }) });
   if (result.outcome === "throttled") {
     throw new DomainError({
       code: "too_many_attempts",

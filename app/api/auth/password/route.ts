@@ -3,10 +3,10 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { getDb } from "@/lib/db";
-import { getClientIp } from "@/lib/incoming/request-host";
+import { getClientIp } from "@/lib/incoming/client-ip";
 
 export const POST = routeHandler({ role: "viewer" }, async (request, _params, user) => {
   const db = await getDb();
-  await changeOwnPassword({ db, user, input: await readJsonBody(request), ip: getClientIp(request) });
+  await changeOwnPassword({ db, user, input: await readJsonBody(request), ip: getClientIp({ request }) });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });

@@ -3,7 +3,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
-import { getClientIp } from "@/lib/incoming/request-host";
+import { getClientIp } from "@/lib/incoming/client-ip";
 import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
@@ -17,7 +17,7 @@ export const GET = routeHandler<Params>({ role: "viewer" }, async (_request, { w
 export const PATCH = routeHandler<Params>({ role: "builder" }, async (request, { workflowId }, user) => {
   const db = await getDb();
   const input = await readJsonBody(request);
-  const workflow = await updateWorkflow({ db, workflowId, input, actor: user, ip: getClientIp(request) });
+  const workflow = await updateWorkflow({ db, workflowId, input, actor: user, ip: getClientIp({ request }) });
   return Response.json({ workflow });
 });
 
