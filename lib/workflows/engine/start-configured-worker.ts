@@ -11,9 +11,9 @@ import { startWorker, type Worker } from "./worker";
 /**
  * Starts this process's worker from the environment and stops it gracefully on SIGTERM/SIGINT:
  * no new claims, running steps get WORKER_SHUTDOWN_GRACE_SECONDS to finish, the rest go back
- * to the queue. Used by the web server (instrumentation) and by `npm run worker`. `npm start`
- * sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves the signal to this handler instead of
- * exiting at once; without it, runs cut short are taken over when their lease expires.
+ * to the queue. Used by the web server (instrumentation) and by `npm run worker`. The web server
+ * (server.mjs) only stops accepting connections on the signal and leaves the exit to this handler;
+ * a process killed outright has its runs taken over when their leases expire.
  */
 export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Promise<Worker | null> {
   const env = getEnv();
