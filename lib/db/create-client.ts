@@ -12,5 +12,10 @@ export function createClient(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {
     return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }) });
   }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  // A burst of concurrent requests queues for the pool's connections; Prisma's default 2 s wait for
+  // one turned a short queue into 503s for requests that would have been stored a moment later.
+  return new PostgresClient({
+    adapter: new PrismaPg({ connectionString: target.url }),
+    transactionOptions: { maxWait: 5_000 },
+  }) as unknown as Db;
 }
