@@ -28,6 +28,7 @@ export async function retryExecution(opts: {
     where: { workflowId_version: { workflowId: row.workflowId, version: row.workflowVersion } },
     select: { definition: true },
   });
+  // Without its version the run fails at once on the next attempt anyway: one is enough.
   const policyAttempts = version ? maxAttemptsOf(version.definition) : 1;
   const { count } = await opts.db.execution.updateMany({
     // Only from the state read above: a concurrent retry of the same failed run is a no-op.
