@@ -116,6 +116,11 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
         <h2 id="attempts-heading" className="text-base font-semibold text-slate-900">
           Attempts
         </h2>
+        {execution.attemptBase > 0 ? (
+          <p className="text-sm text-slate-600">
+            Numbered across the whole run: the latest manual retry started over at attempt {execution.attemptBase + 1}.
+          </p>
+        ) : null}
         <AttemptsHistory attempts={execution.attempts} />
       </section>
     </>
