@@ -56,3 +56,36 @@ test("Send Test Event sends the template's sample body; the delivery, its run an
   await expect(page).toHaveURL(/\/triggers\/wh_\w+\?delivery=dlv_/);
   await expect(page.getByRole("region", { name: "Request body" })).toContainText(sampleClientId);
 });
+
+test("the HTTP Request body has a mode: text that looks like JSON is flagged, and a JSON expression is saved as json", async ({
+  page,
+  request,
+}) => {
+  const { agent } = await (await request.post("/api/agents", { data: { name: unique("Helpdesk") } })).json();
+  const definition = {
+    steps: [
+      { id: "post_update", type: "http_request", config: { method: "POST", url: "https://helpdesk.example.com/x" } },
+    ],
+  };
+  const { workflow } = await (
+    await request.post(`/api/agents/${agent.id}/workflows`, { data: { name: "Post update", definition } })
+  ).json();
+
+  await page.goto(`/agents/${agent.id}/workflows/${workflow.id}`);
+  await page.getByRole("button", { name: "Edit post_update" }).click();
+  const step = page.getByRole("listitem", { name: "Step post_update" });
+  await expect(step.getByLabel("Body mode")).toHaveValue("json");
+  await step.getByLabel("Body mode").selectOption("text");
+  await step.getByLabel("Body", { exact: true }).fill('{ "ticket": trigger.body.ticketId }');
+  await expect(step.getByText(/This looks like JSON, but text mode sends it as text/)).toBeVisible();
+
+  await step.getByLabel("Body mode").selectOption("json");
+  await expect(step.getByText(/This looks like JSON/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect
+    .poll(async () => {
+      const saved = await (await request.get(`/api/workflows/${workflow.id}`)).json();
+      return saved.workflow.definition.steps[0].config;
+    })
+    .toMatchObject({ bodyMode: "json", body: '{ "ticket": trigger.body.ticketId }' });
+});
