@@ -240,11 +240,17 @@ describe.each(providers)("execution routes on %s", (provider) => {
         ["post", 2, "failed"],
       ]);
 
-      // Retry: resumes at "post", so "amount" keeps its single attempt.
+      // Retry: resumes at "post", so "amount" keeps its single attempt; the 2-attempt policy is granted again.
       ledgerStatus = 200;
       const retried = await retry(agent.id, executionId);
       expect(retried.status).toBe(200);
-      expect(retried.body.execution).toMatchObject({ status: "queued", attempt: 2, maxAttempts: 3, error: null });
+      expect(retried.body.execution).toMatchObject({
+        status: "queued",
+        attempt: 2,
+        attemptBase: 2,
+        maxAttempts: 4,
+        error: null,
+      });
       expect(await runOnce(executionId)).toBe("succeeded");
       const after = (await getRun(agent.id, executionId)).body.execution;
       expect(

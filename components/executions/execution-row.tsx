@@ -8,7 +8,7 @@ import { runPagePath } from "@/lib/client/page-paths";
 import type { ExecutionSummaryDto } from "@/lib/executions/execution-dto";
 
 import { ExecutionStatusBadge } from "./execution-status-badge";
-import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
+import { attemptsLabel, formatDuration, isWaitingForRetry, triggerLabel } from "./format-run";
 
 export const executionColumns = ["Status", "Workflow", "Trigger", "Started", "Duration", "Attempts"];
 
@@ -21,7 +21,7 @@ export function ExecutionRow({ execution }: { execution: ExecutionSummaryDto }) 
   return (
     <tr onClick={() => router.push(href)} className="cursor-pointer bg-white hover:bg-slate-50">
       <td className="px-4 py-3 whitespace-nowrap">
-        <ExecutionStatusBadge status={execution.status} />
+        <ExecutionStatusBadge status={execution.status} retrying={isWaitingForRetry(execution)} />
       </td>
       <td className="px-4 py-3">
         <span className="font-medium text-slate-900">{execution.workflow.name}</span>{" "}

@@ -5,7 +5,9 @@ import { statusLabels } from "./format-run";
 
 const tones = { queued: "indigo", running: "amber", succeeded: "green", failed: "red", canceled: "slate" } as const;
 
-export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
+/** `retrying` marks a queued run waiting out the backoff after a failed attempt. */
+export function ExecutionStatusBadge({ status, retrying = false }: { status: ExecutionStatus; retrying?: boolean }) {
+  if (retrying && status === "queued") return <Badge tone="amber">Retrying</Badge>;
   return (
     <Badge tone={tones[status] ?? "slate"}>
       {status === "running" ? (

@@ -22,6 +22,37 @@ export function triggerLabel(execution: Pick<ExecutionSummaryDto, "trigger" | "w
   return { test: "Test", replay: "Replay", retry: "Retry" }[execution.trigger];
 }
 
-export function attemptsLabel(execution: Pick<ExecutionSummaryDto, "attempt" | "maxAttempts">): string {
-  return `${execution.attempt} of ${execution.maxAttempts}`;
+type AttemptCounts = Pick<ExecutionSummaryDto, "attempt" | "maxAttempts" | "attemptBase">;
+
+/** Attempts counted from the latest manual retry, which grants the full policy again: never "3 of 2". */
+export function attemptCounts(execution: AttemptCounts): { attempt: number; of: number } {
+  const of = Math.max(1, execution.maxAttempts - execution.attemptBase);
+  return { attempt: Math.min(of, Math.max(0, execution.attempt - execution.attemptBase)), of };
+}
+
+export function attemptsLabel(execution: AttemptCounts): string {
+  const { attempt, of } = attemptCounts(execution);
+  return `${attempt} of ${of}`;
+}
+
+/** A queued run whose last attempt failed is waiting out its backoff, not newly queued. */
+export function isWaitingForRetry(execution: Pick<ExecutionSummaryDto, "status" | "error">): boolean {
+  return execution.status === "queued" && execution.error !== null;
+}
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
+
+/** "Retrying — attempt 2 of 3, next at 14:02:10" (local time), or null when the run is not waiting for a retry. */
+export function retryingLabel(opts: {
+  execution: AttemptCounts & Pick<ExecutionSummaryDto, "status" | "error" | "runAt">;
+  now: Date;
+  formatTime?: (date: Date) => string;
+}): string | null {
+  const { execution } = opts;
+  if (!isWaitingForRetry(execution)) return null;
+  const { attempt, of } = attemptCounts(execution);
+  const next = `Retrying — attempt ${Math.min(of, attempt + 1)} of ${of}`;
+  const runAt = new Date(execution.runAt);
+  if (runAt <= opts.now) return next;
+  return `${next}, next at ${(opts.formatTime ?? ((date) => timeOfDay.format(date)))(runAt)}`;
 }

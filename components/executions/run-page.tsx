@@ -13,6 +13,7 @@ import type { ExecutionDto } from "@/lib/executions/execution-dto";
 
 import { AttemptsHistory } from "./attempts-history";
 import { ExecutionStatusBadge } from "./execution-status-badge";
+import { retryingLabel } from "./format-run";
 import { RunSteps } from "./run-steps";
 import { RunSummary } from "./run-summary";
 import { isActive, useExecution, useRetryExecution } from "./use-executions";
@@ -37,6 +38,7 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
   const canBuild = useCurrentUser().can("builder");
   const router = useRouter();
   const [showTrigger, setShowTrigger] = useState(false);
+  const retrying = retryingLabel({ execution, now: new Date() });
 
   function startRetry() {
     retry.mutate(undefined, {
@@ -57,7 +59,8 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
             <h2 id="run-heading" className="text-lg font-semibold text-slate-900">
               Run of {execution.workflow.name}
             </h2>
-            <ExecutionStatusBadge status={execution.status} />
+            <ExecutionStatusBadge status={execution.status} retrying={retrying !== null} />
+            {retrying ? <span className="text-sm font-medium text-amber-800">{retrying}</span> : null}
             {isActive(execution.status) ? <span className="text-xs text-slate-500">Updating live</span> : null}
           </div>
           {execution.status === "failed" && canBuild ? (
@@ -69,7 +72,7 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
         <ErrorNotice error={retry.error} />
         {retry.isSuccess && isActive(execution.status) ? (
           <p role="status" className="text-sm text-green-700">
-            Retry queued: the run resumes at the failed step.
+            Retry queued with the full retry policy: the run resumes at the failed step.
           </p>
         ) : null}
         <RunSummary execution={execution} />
@@ -113,6 +116,11 @@ function RunDetails({ execution }: { execution: ExecutionDto }) {
         <h2 id="attempts-heading" className="text-base font-semibold text-slate-900">
           Attempts
         </h2>
+        {execution.attemptBase > 0 ? (
+          <p className="text-sm text-slate-600">
+            Numbered across the whole run: the latest manual retry started over at attempt {execution.attemptBase + 1}.
+          </p>
+        ) : null}
         <AttemptsHistory attempts={execution.attempts} />
       </section>
     </>

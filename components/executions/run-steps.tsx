@@ -13,6 +13,8 @@ import { formatDuration } from "./format-run";
 type Run = Pick<ExecutionDto, "status" | "steps" | "stoppedAtStepId">;
 
 function displayStatus(run: Run, step: ExecutionStepDto): StepDisplayStatus {
+  // A queued run retries its failed step: that failure is the last attempt's, not the outcome.
+  if (step.status === "failed" && run.status === "queued") return "waiting";
   if (step.status !== "pending") return step.status;
   const stopIndex = run.steps.findIndex((candidate) => candidate.stepId === run.stoppedAtStepId);
   if (stopIndex >= 0 && step.stepIndex > stopIndex) return "skipped";

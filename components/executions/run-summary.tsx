@@ -4,17 +4,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { formatDateTime } from "@/lib/client/format-date-time";
-import { runPagePath, triggersPagePath, workflowEditorPath } from "@/lib/client/page-paths";
+import { deliveryPagePath, runPagePath, triggersPagePath, workflowEditorPath } from "@/lib/client/page-paths";
 import type { ExecutionDto } from "@/lib/executions/execution-dto";
 
-import { attemptsLabel, formatDuration, triggerLabel } from "./format-run";
+import { attemptsLabel, formatDuration, isWaitingForRetry, triggerLabel } from "./format-run";
 
 const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
 
 /** The run at a glance: what ran, what started it, when, how long, and how it ended. */
 export function RunSummary({ execution }: { execution: ExecutionDto }) {
   const { agentId } = execution;
-  const waitingForRetry = execution.status === "queued" && execution.attempt > 1;
+  const waitingForRetry = isWaitingForRetry(execution);
   const rows: [string, ReactNode][] = [
     [
       "Workflow",
@@ -41,7 +41,15 @@ export function RunSummary({ execution }: { execution: ExecutionDto }) {
           </div>
         ))}
       </dl>
-      {execution.error ? (
+      {execution.error && waitingForRetry ? (
+        <div
+          role="status"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset"
+        >
+          <span className="font-medium">Last attempt failed, will retry: </span>
+          <span className="break-words whitespace-pre-wrap">{execution.error}</span>
+        </div>
+      ) : execution.error ? (
         <div
           role="alert"
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200 ring-inset"
@@ -58,9 +66,22 @@ function TriggerValue({ execution }: { execution: ExecutionDto }) {
   const label = triggerLabel(execution);
   if (execution.trigger === "webhook" && execution.webhook) {
     return (
-      <Link className={linkClass} href={triggersPagePath(execution.agentId, execution.webhook.id)}>
-        {label}
-      </Link>
+      <span>
+        <Link className={linkClass} href={triggersPagePath(execution.agentId, execution.webhook.id)}>
+          {label}
+        </Link>
+        {execution.deliveryId ? (
+          <>
+            {" · "}
+            <Link
+              className={linkClass}
+              href={deliveryPagePath(execution.agentId, execution.webhook.id, execution.deliveryId)}
+            >
+              its delivery
+            </Link>
+          </>
+        ) : null}
+      </span>
     );
   }
   if (execution.replayOfId) {

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 
 import { getExecution, listExecutions, retryExecution } from "@/lib/client/api/executions";
 import { queryKeys, type ExecutionFilters } from "@/lib/client/query-keys";
-import type { ExecutionStatus } from "@/lib/executions/execution-dto";
+import type { ExecutionDto, ExecutionStatus } from "@/lib/executions/execution-dto";
 
 const pageSize = 25;
 // The list is polled so new and finishing runs show up without a reload.
@@ -40,6 +40,12 @@ export function useRetryExecution(agentId: string, executionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => retryExecution({ agentId, executionId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.executions(agentId) }),
+    // Show the queued state at once (which also restarts polling), then refetch the full run.
+    onSuccess: (summary) => {
+      queryClient.setQueryData<ExecutionDto>(queryKeys.execution(agentId, executionId), (run) =>
+        run && summary.id === run.id ? { ...run, ...summary } : run,
+      );
+      return queryClient.invalidateQueries({ queryKey: queryKeys.executions(agentId) });
+    },
   });
 }

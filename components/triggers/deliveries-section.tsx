@@ -8,15 +8,24 @@ import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { SelectField } from "@/components/ui/select-field";
 import type { DeliveryOutcome } from "@/lib/deliveries/delivery-dto";
 
+import { DeliveryDetail } from "./delivery-detail";
 import { deliveryColumns, DeliveryRow } from "./delivery-row";
 import { useDeliveries } from "./use-deliveries";
 
-/** The webhook's delivery log, newest first, polled so new requests appear without a reload. */
-export function DeliveriesSection({ agentId, webhookId }: { agentId: string; webhookId: string }) {
+/**
+ * The webhook's delivery log, newest first, polled so new requests appear without a reload.
+ * `openDeliveryId` starts with that delivery open; one older than the loaded pages is shown above the table.
+ */
+export function DeliveriesSection(props: { agentId: string; webhookId: string; openDeliveryId?: string | null }) {
+  const { agentId, webhookId } = props;
   const [outcome, setOutcome] = useState<DeliveryOutcome | null>(null);
-  const [expandedId, setExpandedId] = useState<string | null>(null);
+  const [expandedId, setExpandedId] = useState<string | null>(props.openDeliveryId ?? null);
   const deliveries = useDeliveries({ agentId, webhookId, outcome });
   const rows = deliveries.data?.pages.flatMap((page) => page.deliveries) ?? [];
+  const linkedOutsideRows =
+    props.openDeliveryId && deliveries.isSuccess && !rows.some((row) => row.id === props.openDeliveryId)
+      ? props.openDeliveryId
+      : null;
 
   return (
     <section
@@ -45,6 +54,11 @@ export function DeliveriesSection({ agentId, webhookId }: { agentId: string; web
         </div>
       </div>
       <ErrorNotice error={deliveries.error} />
+      {linkedOutsideRows ? (
+        <div aria-label={`Delivery ${linkedOutsideRows}`} role="region" className="rounded-lg bg-slate-50 p-4">
+          <DeliveryDetail agentId={agentId} webhookId={webhookId} deliveryId={linkedOutsideRows} />
+        </div>
+      ) : null}
       <DataTable caption="Deliveries" columns={deliveryColumns}>
         {rows.map((delivery) => (
           <DeliveryRow

@@ -1,8 +1,11 @@
 "use client";
 
+import Link from "next/link";
+
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Loading } from "@/components/ui/loading";
+import { runPagePath } from "@/lib/client/page-paths";
 import type { DeliveryDto } from "@/lib/deliveries/delivery-dto";
 
 import { ReplayButton } from "./replay-button";
@@ -37,6 +40,19 @@ export function DeliveryDetail(props: { agentId: string; webhookId: string; deli
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-500">Delivery id</dt>
         <dd className="font-mono text-slate-800">{data.id}</dd>
+        {data.execution ? (
+          <>
+            <dt className="text-slate-500">Run</dt>
+            <dd>
+              <Link
+                href={runPagePath(props.agentId, data.execution.id)}
+                className="font-mono font-medium text-indigo-600 hover:text-indigo-500 hover:underline"
+              >
+                {data.execution.id}
+              </Link>
+            </dd>
+          </>
+        ) : null}
         <dt className="text-slate-500">Source IP</dt>
         <dd className="text-slate-800">{data.sourceIp ?? "Unknown"}</dd>
         <dt className="text-slate-500">Body size</dt>

@@ -1,6 +1,9 @@
 "use client";
 
+import Link from "next/link";
+
 import { formatDateTime } from "@/lib/client/format-date-time";
+import { runPagePath } from "@/lib/client/page-paths";
 import type { DeliverySummaryDto } from "@/lib/deliveries/delivery-dto";
 
 import { ExecutionStatusBadge, OutcomeBadge } from "./delivery-badges";
@@ -63,9 +66,15 @@ export function DeliveryRow(props: {
           {delivery.execution ? (
             <span className="flex flex-col items-start gap-1">
               <ExecutionStatusBadge status={delivery.execution.status} />
-              <span title={delivery.execution.id} className="block max-w-40 truncate font-mono text-xs text-slate-500">
+              <Link
+                href={runPagePath(props.agentId, delivery.execution.id)}
+                onClick={(event) => event.stopPropagation()}
+                title={delivery.execution.id}
+                className="block max-w-40 truncate font-mono text-xs text-indigo-600 hover:text-indigo-500 hover:underline"
+              >
+                <span className="sr-only">Open run </span>
                 {delivery.execution.id}
-              </span>
+              </Link>
             </span>
           ) : (
             "—"

@@ -2,21 +2,31 @@
 
 import { CodeBlock } from "@/components/ui/code-block";
 import { Tabs } from "@/components/ui/tabs";
+import { useWorkflow } from "@/components/workflows/use-workflow";
 import { keyFileName } from "@/lib/webhooks/build-key-file";
 import type { WebhookDto } from "@/lib/webhooks/webhook-dto";
+import { findWorkflowTemplate } from "@/lib/workflows/templates";
+import { findTriggerBodyPaths } from "@/lib/workflows/trigger-body-paths";
 
 import { getIntegrationSnippets } from "./integration-snippets";
 
 const code = (text: string) => <code className="font-mono text-[13px]">{text}</code>;
 
-/** Ready-to-run sender examples for this webhook, in its signature scheme: curl, Node.js and Python. */
+/**
+ * Ready-to-run sender examples for this webhook, in its signature scheme: curl, Node.js and Python.
+ * They send the workflow's sample body (from its template) when it has one, and the panel lists the
+ * body fields the workflow's steps read, so integrators know what to send.
+ */
 export function IntegrationPanel({ webhook }: { webhook: WebhookDto }) {
+  const workflow = useWorkflow(webhook.agentId, webhook.workflow.id).data;
   const fileName = keyFileName(webhook.name);
   const snippets = getIntegrationSnippets({
     endpoint: webhook.endpoint,
     keyFileName: fileName,
     scheme: webhook.signatureScheme,
+    body: findWorkflowTemplate(workflow?.templateId)?.sampleBody,
   });
+  const fields = workflow ? findTriggerBodyPaths(workflow.definition) : [];
   const tab = (label: string, file: string, snippet: string) => ({
     label,
     content: <CodeBlock code={snippet} title={file} copyLabel={`Copy ${label} snippet`} />,
@@ -50,6 +60,20 @@ export function IntegrationPanel({ webhook }: { webhook: WebhookDto }) {
           A valid request is answered {code("202")} at once and the workflow runs in the background.
         </p>
       </div>
+      {fields.length > 0 ? (
+        <div>
+          <h4 id="workflow-fields-heading" className="text-sm font-medium text-slate-900">
+            Fields this workflow reads
+          </h4>
+          <ul aria-labelledby="workflow-fields-heading" className="mt-1 flex flex-wrap gap-1.5">
+            {fields.map((field) => (
+              <li key={field}>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13px] text-slate-800">{field}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Tabs
         label="Code examples"
         tabs={[

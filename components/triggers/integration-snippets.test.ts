@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { verifyStandardWebhook } from "@/lib/webhooks/signing/standard-webhooks";
 
-import { getIntegrationSnippets } from "./integration-snippets";
+import { getIntegrationSnippets, type IntegrationSnippets } from "./integration-snippets";
 
 const run = promisify(execFile);
 // A space and a quote in the name prove the snippets quote it for the shell and as string literals.
@@ -229,4 +229,38 @@ describe("getIntegrationSnippets for Standard Webhooks", () => {
       expectOneStandardWebhooksRequest();
     },
   );
+});
+
+describe("getIntegrationSnippets with the workflow's sample body", () => {
+  // A quote, a backslash and non-ASCII text prove each language writes the body literally.
+  const body = { event: "client.updated", clientId: "cli_1", note: 'Bob\'s "VIP" \\ café', tags: [1, true, null] };
+  const missingTools = ["curl", "openssl", "jq"].filter(
+    (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0,
+  );
+  const languages: [keyof IntegrationSnippets, string, string][] = [
+    ["python", "python3", "send_webhook.py"],
+    ["node", process.execPath, "send-webhook.mjs"],
+    ...(missingTools.length ? [] : [["curl", "sh", "send-webhook.sh"] as [keyof IntegrationSnippets, string, string]]),
+  ];
+
+  it.each(languages)("the %s snippet sends that body, signed", async (language, command, fileName) => {
+    const code = getIntegrationSnippets({ endpoint, keyFileName, body })[language];
+    expect(await runSnippet({ command, fileName, code })).toContain("202");
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0].body.toString("utf8"))).toEqual(body);
+    expect(received[0].signature).toBe(createHmac("sha256", privateKey).update(received[0].body).digest("hex"));
+  });
+
+  it.each(languages)("the Standard Webhooks %s snippet sends that body", async (language, command, fileName) => {
+    const code = getIntegrationSnippets({
+      endpoint,
+      keyFileName: standardKeyFileName,
+      scheme: "standard-webhooks",
+      body,
+    })[language];
+    expect(await runSnippet({ command, fileName, code })).toContain("202");
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0].body.toString("utf8"))).toEqual(body);
+    expect(received[0].headers["webhook-signature"]).toMatch(/^v1,/);
+  });
 });

@@ -4,7 +4,7 @@
 // standard-webhooks-snippets.ts.
 import type { SignatureScheme } from "@/lib/webhooks/signing/signature-scheme";
 
-import { literal, shellQuote } from "./snippet-literals";
+import { literal, shellQuote, snippetBody } from "./snippet-literals";
 import { getStandardWebhooksSnippets } from "./standard-webhooks-snippets";
 
 export type IntegrationSnippets = { curl: string; node: string; python: string };
@@ -13,14 +13,17 @@ export function getIntegrationSnippets(opts: {
   endpoint: string;
   keyFileName: string;
   scheme?: SignatureScheme;
+  /** The workflow's sample body (from its template); a generic event when absent. */
+  body?: unknown;
 }): IntegrationSnippets {
   if (opts.scheme === "standard-webhooks") return getStandardWebhooksSnippets(opts);
   const { endpoint, keyFileName } = opts;
+  const body = snippetBody(opts.body);
 
   const curl = `# Needs curl, openssl and jq. Save as send-webhook.sh next to ${keyFileName},
 # then run: sh send-webhook.sh
 KEY=$(jq -r .privateKey ${shellQuote(keyFileName)})
-BODY='{"event":"example","data":{"message":"Hello from my system"}}'
+BODY=${body.shell}
 # Sign the exact bytes that are sent: printf adds no trailing newline.
 SIGNATURE=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$KEY" | sed 's/^.* //')
 curl -sS -w '\\nHTTP %{http_code}\\n' -X POST ${shellQuote(endpoint)} \\
@@ -35,7 +38,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 const { privateKey } = JSON.parse(readFileSync(${literal(keyFileName)}, "utf8"));
-const body = JSON.stringify({ event: "example", data: { message: "Hello from my system" } });
+const body = JSON.stringify(${body.json});
 // Sign the exact string that is sent.
 const signature = createHmac("sha256", privateKey).update(body, "utf8").digest("hex");
 
@@ -58,7 +61,7 @@ import urllib.request
 with open(${literal(keyFileName)}, encoding="utf-8") as key_file:
     private_key = json.load(key_file)["privateKey"]
 
-body = json.dumps({"event": "example", "data": {"message": "Hello from my system"}}).encode("utf-8")
+body = ${body.python}.encode("utf-8")
 # Sign the exact bytes that are sent.
 signature = hmac.new(private_key.encode("utf-8"), body, hashlib.sha256).hexdigest()
 

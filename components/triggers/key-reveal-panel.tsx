@@ -4,15 +4,15 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import type { WebhookKeyFile } from "@/lib/webhooks/webhook-dto";
 
-/** The new private key, shown once right after Generate Private Key or Rotate Key. */
+/** The new private key, on screen right after Generate Private Key or Rotate Key (the key file stays downloadable). */
 export function KeyRevealPanel(props: { keyFile: WebhookKeyFile; onDownload: () => void; onHide: () => void }) {
   return (
     <section aria-label="New key" className="space-y-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200 ring-inset">
       <div>
-        <h3 className="text-sm font-semibold text-amber-900">Save this private key now</h3>
+        <h3 className="text-sm font-semibold text-amber-900">Your new private key</h3>
         <p className="mt-1 text-sm text-amber-900/80">
-          It is shown on screen only this once. Senders sign each request with it. You can download the key file again
-          later from More Actions → Download Private Key.
+          Senders sign each request with it: copy it or download the key file now. You can download the key file again
+          later from this page (More Actions → Download Private Key).
         </p>
       </div>
       <CopyField label="Private key" value={props.keyFile.privateKey} copyLabel="Copy private key" />

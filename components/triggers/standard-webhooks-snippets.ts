@@ -3,15 +3,20 @@
 // `webhook-timestamp`, and sends `webhook-signature: v1,<base64 HMAC-SHA256>` of
 // "id.timestamp.body", keyed with the base64-decoded part of the secret.
 import type { IntegrationSnippets } from "./integration-snippets";
-import { literal, shellQuote } from "./snippet-literals";
+import { literal, shellQuote, snippetBody } from "./snippet-literals";
 
-export function getStandardWebhooksSnippets(opts: { endpoint: string; keyFileName: string }): IntegrationSnippets {
+export function getStandardWebhooksSnippets(opts: {
+  endpoint: string;
+  keyFileName: string;
+  body?: unknown;
+}): IntegrationSnippets {
   const { endpoint, keyFileName } = opts;
+  const body = snippetBody(opts.body);
 
   const curl = `# Needs curl, openssl and jq. Save as send-webhook.sh next to ${keyFileName},
 # then run: sh send-webhook.sh
 SECRET=$(jq -r .privateKey ${shellQuote(keyFileName)})
-BODY='{"event":"example","data":{"message":"Hello from my system"}}'
+BODY=${body.shell}
 # A unique id per event (send the same one again when you retry it), and the time in seconds.
 MSG_ID="msg_$(date +%s)_$$"
 TIMESTAMP=$(date +%s)
@@ -33,7 +38,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 const { privateKey } = JSON.parse(readFileSync(${literal(keyFileName)}, "utf8"));
-const body = JSON.stringify({ event: "example", data: { message: "Hello from my system" } });
+const body = JSON.stringify(${body.json});
 // A unique id per event (send the same one again when you retry it), and the time in seconds.
 const id = \`msg_\${randomUUID()}\`;
 const timestamp = Math.floor(Date.now() / 1000);
@@ -68,7 +73,7 @@ import uuid
 with open(${literal(keyFileName)}, encoding="utf-8") as key_file:
     secret = json.load(key_file)["privateKey"]
 
-body = json.dumps({"event": "example", "data": {"message": "Hello from my system"}}).encode("utf-8")
+body = ${body.python}.encode("utf-8")
 # A unique id per event (send the same one again when you retry it), and the time in seconds.
 msg_id = "msg_" + uuid.uuid4().hex
 timestamp = str(int(time.time()))

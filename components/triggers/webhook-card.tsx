@@ -19,7 +19,10 @@ export function WebhookCard({ agentId, webhook }: { agentId: string; webhook: We
       <div className="flex flex-wrap items-start justify-between gap-3">
         <WebhookHeading webhook={webhook}>
           <h2 className="text-base font-semibold">
-            <Link href={triggersPagePath(agentId, webhook.id)} className="text-slate-900 hover:text-indigo-600">
+            <Link
+              href={triggersPagePath(agentId, webhook.id)}
+              className="text-indigo-600 underline-offset-2 hover:text-indigo-500 hover:underline"
+            >
               {webhook.name}
             </Link>
           </h2>
@@ -27,6 +30,12 @@ export function WebhookCard({ agentId, webhook }: { agentId: string; webhook: We
         {canBuild ? <WebhookActions agentId={agentId} webhook={webhook} commands={commands} /> : null}
       </div>
       <WebhookEndpointDetails agentId={agentId} webhook={webhook} commands={commands} />
+      <Link
+        href={triggersPagePath(agentId, webhook.id)}
+        className="inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500 hover:underline"
+      >
+        Deliveries and code examples →
+      </Link>
     </li>
   );
 }

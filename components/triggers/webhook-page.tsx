@@ -15,7 +15,9 @@ import { useWebhook } from "./use-webhooks";
 import { WebhookActions } from "./webhook-actions";
 import { WebhookEndpointDetails, WebhookHeading } from "./webhook-parts";
 
-export function WebhookPage({ agentId, webhookId }: { agentId: string; webhookId: string }) {
+/** `deliveryId` (from a run's link back to its delivery) opens that delivery in the log. */
+export function WebhookPage(props: { agentId: string; webhookId: string; deliveryId?: string | null }) {
+  const { agentId, webhookId } = props;
   const webhook = useWebhook(agentId, webhookId);
   return (
     <DetailPage
@@ -27,12 +29,13 @@ export function WebhookPage({ agentId, webhookId }: { agentId: string; webhookId
         message: `There is no webhook with id ${webhookId} on this agent. It may have been deleted.`,
       }}
     >
-      {(data) => <WebhookDetails agentId={agentId} webhook={data} />}
+      {(data) => <WebhookDetails agentId={agentId} webhook={data} deliveryId={props.deliveryId ?? null} />}
     </DetailPage>
   );
 }
 
-function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: WebhookDto }) {
+function WebhookDetails(props: { agentId: string; webhook: WebhookDto; deliveryId: string | null }) {
+  const { agentId, webhook } = props;
   const commands = useWebhookCommands(agentId, webhook);
   const router = useRouter();
   const canBuild = useCurrentUser().can("builder");
@@ -65,7 +68,7 @@ function WebhookDetails({ agentId, webhook }: { agentId: string; webhook: Webhoo
         <WebhookEndpointDetails agentId={agentId} webhook={webhook} commands={commands} />
       </div>
       <IntegrationPanel webhook={webhook} />
-      <DeliveriesSection agentId={agentId} webhookId={webhook.id} />
+      <DeliveriesSection agentId={agentId} webhookId={webhook.id} openDeliveryId={props.deliveryId} />
     </>
   );
 }

@@ -50,7 +50,7 @@ export function CreateWorkflowDialog({ agentId, onClose }: { agentId: string; on
     setLocalErrors({});
     const template = findWorkflowTemplate(templateId);
     create.mutate(
-      { ...parsed.data, ...(template ? { definition: template.definition } : {}) },
+      { ...parsed.data, ...(template ? { definition: template.definition, templateId: template.id } : {}) },
       { onSuccess: (workflow) => router.push(workflowEditorPath(agentId, workflow.id, template?.id)) },
     );
   }

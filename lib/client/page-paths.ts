@@ -5,6 +5,11 @@ export function triggersPagePath(agentId: string, webhookId?: string): string {
   return agentPagePath(agentId, webhookId ? `/triggers/${encodeURIComponent(webhookId)}` : "/triggers");
 }
 
+/** The webhook's page with one delivery of its log opened. */
+export function deliveryPagePath(agentId: string, webhookId: string, deliveryId: string): string {
+  return `${triggersPagePath(agentId, webhookId)}?delivery=${encodeURIComponent(deliveryId)}`;
+}
+
 export function workflowsPagePath(agentId: string): string {
   return agentPagePath(agentId, "/workflows");
 }

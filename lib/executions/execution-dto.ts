@@ -11,6 +11,8 @@ export type ExecutionSummaryDto = {
   status: ExecutionStatus;
   attempt: number;
   maxAttempts: number;
+  /** Attempts made before the latest manual retry: the run's own count is attempt - attemptBase of maxAttempts - attemptBase. */
+  attemptBase: number;
   webhook: { id: string; name: string } | null;
   deliveryId: string | null;
   replayOfId: string | null;

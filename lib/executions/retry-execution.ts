@@ -3,13 +3,16 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
+import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
 import type { ExecutionSummaryDto } from "./execution-dto";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
 /**
- * Retry from the UI: puts a failed run back in the queue with one more attempt. Its succeeded
- * steps keep their results, so it resumes at the step that failed.
+ * Retry from the UI: puts a failed run back in the queue with its workflow version's full retry
+ * policy again, counted from here (attemptBase), and a fresh start time so the idle time before
+ * the click is not part of its duration. Its succeeded steps keep their results, so it resumes at
+ * the step that failed.
  */
 export async function retryExecution(opts: {
   db: Db;
@@ -18,12 +21,27 @@ export async function retryExecution(opts: {
 }): Promise<ExecutionSummaryDto> {
   const row = await opts.db.execution.findUnique({
     where: { id: opts.executionId },
-    select: { agentId: true, attempt: true },
+    select: { agentId: true, attempt: true, workflowId: true, workflowVersion: true },
   });
   if (!row || row.agentId !== opts.agentId) throw notFound("Run", opts.executionId);
+  const version = await opts.db.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId: row.workflowId, version: row.workflowVersion } },
+    select: { definition: true },
+  });
+  // Without its version the run fails at once on the next attempt anyway: one is enough.
+  const policyAttempts = version ? maxAttemptsOf(version.definition) : 1;
   const { count } = await opts.db.execution.updateMany({
-    where: { id: opts.executionId, status: "failed" },
-    data: { status: "queued", runAt: new Date(), maxAttempts: row.attempt + 1, finishedAt: null, error: null },
+    // Only from the state read above: a concurrent retry of the same failed run is a no-op.
+    where: { id: opts.executionId, status: "failed", attempt: row.attempt },
+    data: {
+      status: "queued",
+      runAt: new Date(),
+      attemptBase: row.attempt,
+      maxAttempts: row.attempt + policyAttempts,
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+    },
   });
   if (count === 0) throw new DomainError({ code: "not_retryable", message: "Only failed runs can be retried" });
   notifyExecutionQueued();

@@ -14,6 +14,7 @@ type SummaryRow = {
   status: string;
   attempt: number;
   maxAttempts: number;
+  attemptBase: number;
   webhook: { id: string; name: string } | null;
   deliveryId: string | null;
   replayOfId: string | null;
@@ -34,6 +35,7 @@ export function toExecutionSummaryDto(row: SummaryRow): ExecutionSummaryDto {
     status: row.status as ExecutionStatus,
     attempt: row.attempt,
     maxAttempts: row.maxAttempts,
+    attemptBase: row.attemptBase,
     webhook: row.webhook,
     deliveryId: row.deliveryId,
     replayOfId: row.replayOfId,

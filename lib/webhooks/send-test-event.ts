@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
+import { findWorkflowTemplate } from "@/lib/workflows/templates";
 
 import { getWebhookKeyFile } from "./get-webhook-key-file";
 import { buildSignatureHeaders } from "./signing/sign-request";
@@ -13,7 +14,7 @@ export type TestEventResult = {
 };
 
 /**
- * Send Test Event: signs a sample body with the webhook's key and POSTs it to the public endpoint,
+ * Send Test Event: signs a sample body (the workflow template's, when it came from one) with the webhook's key and POSTs it to the public endpoint,
  * exactly as an integrator would, so the builder sees the whole path (and a delivery in the log).
  */
 export async function sendTestEvent(opts: {
@@ -23,12 +24,20 @@ export async function sendTestEvent(opts: {
   baseUrl: string;
 }): Promise<TestEventResult> {
   const keyFile = await getWebhookKeyFile(opts);
-  const body = JSON.stringify({
-    event: "workbench.test",
-    webhookId: keyFile.webhookId,
-    sentAt: new Date().toISOString(),
-    data: { message: "Test event sent from the Triggers tab" },
+  const webhook = await opts.db.webhook.findUniqueOrThrow({
+    where: { id: keyFile.webhookId },
+    select: { workflow: { select: { templateId: true } } },
   });
+  // A workflow made from a template gets the body its steps read; any other a generic event.
+  const sample = findWorkflowTemplate(webhook.workflow.templateId)?.sampleBody;
+  const body = JSON.stringify(
+    sample ?? {
+      event: "workbench.test",
+      webhookId: keyFile.webhookId,
+      sentAt: new Date().toISOString(),
+      data: { message: "Test event sent from the Triggers tab" },
+    },
+  );
   try {
     const response = await fetch(keyFile.endpoint, {
       method: "POST",

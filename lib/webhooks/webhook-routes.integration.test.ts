@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 
 import { maskHeaderValue } from "@/lib/deliveries/mask-headers";
+import { findWorkflowTemplate } from "@/lib/workflows/templates";
 import { providers } from "@/test/databases";
 import { useIngestServer } from "@/test/ingest-server";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
@@ -522,6 +523,44 @@ describe.each(providers)("webhook management routes on %s", (provider) => {
       expect(delivery.execution?.id).toBe(response.executionId);
       expect(JSON.parse(delivery.body)).toMatchObject({ event: "workbench.test", webhookId });
       expect(JSON.parse(delivery.headers)["user-agent"]).toBe("AgentWorkbench-TestEvent/1");
+    });
+
+    it("sends the template's sample body when the workflow was made from a template", async () => {
+      const { app, direct: db } = harness;
+      const template = findWorkflowTemplate("crm-client-update")!;
+      const agent = await app.agents.createAgent({ db, input: { name: "CRM agent" } });
+      const workflow = await app.workflows.createWorkflow({
+        db,
+        agentId: agent.id,
+        input: { name: template.name, definition: template.definition, templateId: template.id },
+      });
+      expect(workflow.templateId).toBe(template.id);
+      const created = await createViaApi(agent.id, { name: "CRM", workflowId: workflow.id });
+      const webhookId = created.body.webhook.id as string;
+      await app.keyRoute.POST(jsonRequest("POST", {}), params({ agentId: agent.id, webhookId }));
+
+      const result = await app.webhooks.sendTestEvent({
+        db,
+        agentId: agent.id,
+        webhookId,
+        baseUrl: ingestServer.origin,
+      });
+      expect(result).toMatchObject({ delivered: true, httpStatus: 202 });
+      const { deliveryId } = result.response as { deliveryId: string };
+      const delivery = await db.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
+      expect(JSON.parse(delivery.body)).toEqual(template.sampleBody);
+    });
+
+    it("refuses an unknown template id when creating a workflow", async () => {
+      const { app, direct: db } = harness;
+      const agent = await app.agents.createAgent({ db, input: { name: "Agent" } });
+      await expect(
+        app.workflows.createWorkflow({
+          db,
+          agentId: agent.id,
+          input: { name: "Flow", templateId: "no-such-template" },
+        }),
+      ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["templateId"] })] });
     });
 
     it("goes through the test-event route, using the origin the builder called it on", async () => {

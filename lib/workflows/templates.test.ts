@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { findExpressionError } from "./expression-syntax";
 import { workflowTemplates } from "./templates";
+import { findTriggerBodyPaths } from "./trigger-body-paths";
 import { workflowDefinitionSchema, type WorkflowStep } from "./workflow-definition";
 
 // Fields that are JSONata expressions themselves; every other string may hold {{ … }} templates.
@@ -62,6 +63,13 @@ describe.each(workflowTemplates.map((template) => [template.name, template] as c
 
     it("has a JSON object as its sample body", () => {
       expect(template.sampleBody).toBeTypeOf("object");
+      // Test run and Send Test Event send it: every field the steps read must be in it.
+      const missing = findTriggerBodyPaths(template.definition).filter((path) => {
+        let value: unknown = template.sampleBody;
+        for (const key of path.split(".")) value = (value as Record<string, unknown> | undefined)?.[key];
+        return value === undefined;
+      });
+      expect(missing).toEqual([]);
       expect(JSON.parse(JSON.stringify(template.sampleBody))).toEqual(template.sampleBody);
     });
   },

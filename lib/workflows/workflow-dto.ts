@@ -8,6 +8,8 @@ export type WorkflowDto = {
   description: string;
   version: number;
   definition: WorkflowDefinition;
+  /** Set when it was created from a template (whose sample body its test events send). */
+  templateId: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -19,6 +21,7 @@ type WorkflowRow = {
   description: string;
   version: number;
   definition: string;
+  templateId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -31,6 +34,7 @@ export function toWorkflowDto(row: WorkflowRow): WorkflowDto {
     description: row.description,
     version: row.version,
     definition: parseStoredDefinition(row.definition),
+    templateId: row.templateId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { descriptionSchema, nameSchema } from "@/lib/validation/text";
 
+import { workflowTemplates } from "./templates";
 import { workflowDefinitionSchema } from "./workflow-definition";
 
 export const workflowNameSchema = nameSchema;
@@ -11,6 +12,12 @@ export const createWorkflowInput = z.strictObject({
   description: descriptionSchema.optional().default(""),
   /** Starting steps, e.g. from a template; empty when omitted. */
   definition: workflowDefinitionSchema.optional(),
+  /** The template the definition came from: its sample body is what Test run and Send Test Event send. */
+  templateId: z
+    .enum(workflowTemplates.map((template) => template.id) as [string, ...string[]], {
+      error: "Unknown workflow template",
+    })
+    .optional(),
 });
 
 export const updateWorkflowInput = z

@@ -56,7 +56,8 @@ function findExpressionProblems(step: DraftStep, path: string): Problem[] {
         key === "expression" ||
         key === "when" ||
         key === "stopWhen" ||
-        (step.type === "record_write" && at === `${path}.config.data`);
+        (step.type === "record_write" && at === `${path}.config.data`) ||
+        (step.type === "http_request" && at === bodyPath && step.config.bodyMode === "json");
       if (isExpression) check(value, at, "Expression: ");
       else
         for (const part of value.matchAll(templatePart))

@@ -47,7 +47,7 @@ function EditorBody({
 }) {
   const editor = useWorkflowEditor(agentId, workflow);
   const [view, setView] = useState<EditorView>("form");
-  const sampleBody = findWorkflowTemplate(templateId)?.sampleBody ?? {};
+  const sampleBody = findWorkflowTemplate(workflow.templateId ?? templateId)?.sampleBody ?? {};
   // Viewers read the workflow; the API refuses their changes and test runs anyway.
   const readOnly = !useCurrentUser().can("builder");
 

@@ -134,10 +134,18 @@ describe.each(providers)("retries on %s", (provider) => {
       ["post", 3, "failed"],
     ]);
 
-    // Retry from the UI, the ledger back up: one more attempt, resuming at "post".
+    // Retry from the UI, the ledger back up: the full policy again (3 attempts from here), resuming at "post".
     recover();
     const retried = await retryExecution({ db, agentId, executionId });
-    expect(retried).toMatchObject({ status: "queued", attempt: 3, maxAttempts: 4, error: null, finishedAt: null });
+    expect(retried).toMatchObject({
+      status: "queued",
+      attempt: 3,
+      attemptBase: 3,
+      maxAttempts: 6,
+      error: null,
+      startedAt: null,
+      finishedAt: null,
+    });
     expect(new Date(retried.runAt).getTime()).toBeLessThanOrEqual(Date.now());
     expect(await harness.claimAndRun("worker-b")).toBe("succeeded");
 
@@ -156,6 +164,47 @@ describe.each(providers)("retries on %s", (provider) => {
     // The resumed run read the first step's stored output.
     const balance = await db.stepRun.findFirstOrThrow({ where: { executionId, stepId: "balance" } });
     expect(JSON.parse(balance.output!)).toBe(42);
+  });
+
+  it("a manual retry grants the whole policy again, with its backoff and start time counted from the retry", async () => {
+    const { db } = harness.database;
+    const { agentId, executionId, ledger } = await flakyWorkflow({ maxAttempts: 2 });
+    const { retryExecution } = harness.engine;
+    expect(await harness.claimAndRun("worker-a")).toBe("retrying");
+    await harness.makeDue(executionId);
+    expect(await harness.claimAndRun("worker-a")).toBe("failed");
+    const firstStart = (await execution(executionId)).startedAt!;
+
+    const clickedAt = new Date();
+    await retryExecution({ db, agentId, executionId });
+    expect(await execution(executionId)).toMatchObject({
+      status: "queued",
+      attempt: 2,
+      attemptBase: 2,
+      maxAttempts: 4,
+    });
+
+    // Attempt 1 of 2 after the retry fails: queued again with the first backoff step, not the third.
+    const beforeRetry = Date.now();
+    expect(await harness.claimAndRun("worker-b")).toBe("retrying");
+    const afterRetry = await execution(executionId);
+    expect(afterRetry).toMatchObject({ status: "queued", attempt: 3 });
+    expect(afterRetry.runAt.getTime()).toBeLessThanOrEqual(Date.now() + backoffSeconds * 1000);
+    expect(afterRetry.runAt.getTime()).toBeGreaterThanOrEqual(beforeRetry + (backoffSeconds * 1000) / 2);
+    // The duration runs from the attempt after the click, not from the first one.
+    expect(afterRetry.startedAt!.getTime()).toBeGreaterThanOrEqual(clickedAt.getTime());
+    expect(afterRetry.startedAt!.getTime()).toBeGreaterThan(firstStart.getTime());
+
+    // Attempt 2 of 2 after the retry is the last one.
+    await harness.makeDue(executionId);
+    expect(await harness.claimAndRun("worker-a")).toBe("failed");
+    expect(await execution(executionId)).toMatchObject({
+      status: "failed",
+      attempt: 4,
+      attemptBase: 2,
+      maxAttempts: 4,
+    });
+    expect(ledger.received).toHaveLength(4);
   });
 
   it("does not retry an answer that cannot change by itself (HTTP 404): the run fails at once", async () => {

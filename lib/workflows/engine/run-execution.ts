@@ -58,7 +58,7 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
 
   if (execution.attempt > execution.maxAttempts) {
     return finish("failed", {
-      error: `Gave up after ${execution.maxAttempts} attempts: the worker running it stopped before finishing`,
+      error: `Gave up after ${execution.maxAttempts - execution.attemptBase} attempts: the worker running it stopped before finishing`,
     });
   }
   const version = await db.workflowVersion.findUnique({
@@ -175,7 +175,11 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
         const permanent = failure instanceof PermanentStepError || scope.timedOutInSandbox();
         if (permanent || execution.attempt >= execution.maxAttempts)
           return finish("failed", { error: `${step.id}: ${message}` });
-        const delayMs = computeBackoffMs({ attempt: execution.attempt, baseSeconds: definition.retry.backoffSeconds });
+        // Counted from the latest manual retry, which starts the policy's backoff over.
+        const delayMs = computeBackoffMs({
+          attempt: execution.attempt - execution.attemptBase,
+          baseSeconds: definition.retry.backoffSeconds,
+        });
         const { count } = await db.execution.updateMany({
           where: { id: executionId, leaseOwner: workerId, status: "running" },
           data: {

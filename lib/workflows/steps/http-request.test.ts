@@ -151,6 +151,86 @@ describe("http_request allowed by WORKFLOW_HTTP_ALLOW", () => {
     });
   });
 
+  type Echo = { body: { contentType: string; body: string } };
+  const echoed = (output: unknown) => (output as Echo).body;
+
+  it("json mode: evaluates the body as a JSONata expression and sends its value as application/json", async () => {
+    const { output, input } = await step.run(
+      {
+        method: "POST",
+        url: `${server.origin}/echo`,
+        bodyMode: "json",
+        body: '{ "id": trigger.body.documentId, "pages": trigger.body.pages * 2, "tags": [trigger.body.tag] }',
+      },
+      { body: { documentId: "doc-7", pages: 6, tag: "ocr" } },
+    );
+    expect(echoed(output).contentType).toBe("application/json");
+    expect(JSON.parse(echoed(output).body)).toEqual({ id: "doc-7", pages: 12, tags: ["ocr"] });
+    expect(input).toMatchObject({ body: '{"id":"doc-7","pages":12,"tags":["ocr"]}' });
+  });
+
+  it("json mode: keeps a JSON Content-Type the builder set, and sends a string value as a JSON string", async () => {
+    const { output } = await step.run(
+      {
+        method: "POST",
+        url: `${server.origin}/echo`,
+        headers: { "Content-Type": "application/vnd.api+json" },
+        bodyMode: "json",
+        body: "trigger.body.name",
+      },
+      { body: { name: "Ada" } },
+    );
+    expect(echoed(output)).toMatchObject({ contentType: "application/vnd.api+json", body: '"Ada"' });
+  });
+
+  it("json mode: an expression that yields nothing sends no body", async () => {
+    const { output } = await step.run(
+      { method: "POST", url: `${server.origin}/echo`, bodyMode: "json", body: "trigger.body.missing" },
+      { body: {} },
+    );
+    expect(echoed(output)).toMatchObject({ contentType: null, body: "" });
+  });
+
+  it("json mode: a syntax error in the body is a permanent step error", async () => {
+    await expect(
+      step.run({ method: "POST", url: `${server.origin}/echo`, bodyMode: "json", body: "{ id: " }),
+    ).rejects.toBeInstanceOf(step.PermanentStepError);
+  });
+
+  it("text mode: renders the template to text, even when it is one whole {{ }} of an object", async () => {
+    const { output } = await step.run(
+      { method: "POST", url: `${server.origin}/echo`, bodyMode: "text", body: "{{ trigger.body }}" },
+      { body: { a: 1 } },
+    );
+    expect(echoed(output)).toMatchObject({ contentType: "text/plain; charset=utf-8", body: '{"a":1}' });
+  });
+
+  it("text mode: sends the Content-Type the builder set", async () => {
+    const { output } = await step.run(
+      {
+        method: "POST",
+        url: `${server.origin}/echo`,
+        headers: { "Content-Type": "application/xml" },
+        bodyMode: "text",
+        body: "<id>{{ trigger.body.id }}</id>",
+      },
+      { body: { id: "x" } },
+    );
+    expect(echoed(output)).toMatchObject({ contentType: "application/xml", body: "<id>x</id>" });
+  });
+
+  it.each([
+    [{ bodyMode: "json", body: { id: 1 } }, "The body must be text in this mode"],
+    [{ bodyMode: "text", body: ["a"] }, "The body must be text in this mode"],
+    [{ bodyMode: "json", body: "  " }, "Enter an expression, or leave the body out"],
+    [{ bodyMode: "yaml", body: "a" }, undefined],
+  ])("refuses the config %j", async (body, message) => {
+    const { httpRequestConfig } = await import("./step-schemas");
+    const parsed = httpRequestConfig.safeParse({ url: "https://example.com", ...body });
+    expect(parsed.success).toBe(false);
+    if (message) expect(parsed.error?.issues[0]).toMatchObject({ path: ["body"], message });
+  });
+
   it.each([
     ["/text", "plain words"],
     ["/bad-json", "{not json"],

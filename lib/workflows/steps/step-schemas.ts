@@ -8,18 +8,32 @@ const template = (label: string, max = 10_000) => z.string().max(max, `${label} 
 const expression = (label: string) => z.string().trim().min(1, `${label} is required`).max(10_000);
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name");
 
-export const httpRequestConfig = z.strictObject({
-  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),
-  url: template("URL", 2_000).min(1, "URL is required"),
-  headers: z.record(headerName, template("Header value", 4_000)).default({}),
-  /**
-   * Any JSON value whose strings are templates. What it renders to is sent as JSON, except a
-   * string, which is sent as written (text/plain unless a Content-Type header says otherwise).
-   */
-  body: z.unknown().optional(),
-  /** Answers of 400 and above fail the step (and so are retried) unless this is false. */
-  failOnHttpError: z.boolean().default(true),
-});
+export const httpBodyModes = ["json", "text"] as const;
+export type HttpBodyMode = (typeof httpBodyModes)[number];
+
+export const httpRequestConfig = z
+  .strictObject({
+    method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),
+    url: template("URL", 2_000).min(1, "URL is required"),
+    headers: z.record(headerName, template("Header value", 4_000)).default({}),
+    /**
+     * `json`: the body is a JSONata expression (as Record Write's data), its value sent as
+     * application/json. `text`: the body is a {{ }} template, sent as text (text/plain unless a
+     * Content-Type header says otherwise). Without a mode (steps saved before modes existed) the
+     * body is any JSON value whose strings are templates: sent as JSON, except a string, sent as text.
+     */
+    bodyMode: z.enum(httpBodyModes).optional(),
+    body: z.unknown().optional(),
+    /** Answers of 400 and above fail the step (and so are retried) unless this is false. */
+    failOnHttpError: z.boolean().default(true),
+  })
+  .superRefine((config, issues) => {
+    if (config.bodyMode === undefined || config.body === undefined) return;
+    if (typeof config.body !== "string")
+      issues.addIssue({ code: "custom", path: ["body"], message: "The body must be text in this mode" });
+    else if (config.bodyMode === "json" && config.body.trim() === "")
+      issues.addIssue({ code: "custom", path: ["body"], message: "Enter an expression, or leave the body out" });
+  });
 
 export const transformConfig = z.strictObject({ expression: expression("Expression") });
 
