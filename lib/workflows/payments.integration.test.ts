@@ -71,7 +71,7 @@ describe.each(providers)("payments on %s with two worker processes", (provider) 
         return reply.body as { deliveryId: string; executionId: string };
       }
     };
-    return { agentId: agent.id, webhookId: webhook.id, send };
+    return { agentId: agent.id, webhookId: webhook.id, privateKey: keyFile.privateKey, send };
   }
 
   const payment = (paymentId: string, overrides: Record<string, unknown> = {}) => ({
@@ -141,7 +141,17 @@ describe.each(providers)("payments on %s with two worker processes", (provider) 
       webhookId: account.webhookId,
       deliveryId: accepted[7].deliveryId,
     });
-    const redelivery = await account.send(payment("pay_31"));
+    // A byte-identical redelivery stops at the endpoint (replay protection: 200, duplicate); one the
+    // gateway serialized anew (a delivery counter added) runs, and the template ignores the payment.
+    const identical = await harness.post(
+      webhookRequest({
+        webhookId: account.webhookId,
+        body: JSON.stringify(payment("pay_31")),
+        privateKey: account.privateKey,
+      }),
+    );
+    expect(identical).toMatchObject({ status: 200, body: { duplicate: true } });
+    const redelivery = await account.send(payment("pay_31", { deliveryAttempt: 2 }));
     const repeated = await finished([replay.id, redelivery.executionId]);
     expect(repeated.map((run) => [run.status, creditOutput(run).changed])).toEqual([
       ["succeeded", false],
