@@ -1,41 +1,14 @@
 // Upgrading a database with webhooks to replay protection: the webhooks that existed keep
 // answering as before (off), while a webhook created afterwards has it on.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createEmptyDatabase, providers, skipUnlessAvailable } from "@/test/databases";
+import { copyMigrations, executeRaw } from "@/test/migration-history";
 
 import { createClient } from "./create-client";
-import type { DatabaseTarget } from "./database-target";
-import { defaultMigrationsDir, migrateDatabase } from "./migrate";
-import { readMigrationFiles } from "./migration-files";
+import { migrateDatabase } from "./migrate";
 
 const REPLAY_PROTECTION = "20261201215745_webhook_replay_protection";
-
-// Written through the plain drivers: the Prisma client knows only the current schema.
-async function execute(target: DatabaseTarget, statements: [string, unknown[]][]): Promise<void> {
-  if (target.provider === "sqlite") {
-    const db = new Database(target.filePath);
-    try {
-      for (const [sql, values] of statements) db.prepare(sql.replace(/\$\d+/g, "?")).run(...values);
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
-  try {
-    for (const [sql, values] of statements) await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.each(providers)("the replay protection migration on %s", (provider) => {
   skipUnlessAvailable(provider);
@@ -45,12 +18,8 @@ describe.each(providers)("the replay protection migration on %s", (provider) => 
   });
 
   function migrationsBefore(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), "aw-migrations-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    for (const { name } of readMigrationFiles({ migrationsDir: defaultMigrationsDir, provider })) {
-      if (name >= REPLAY_PROTECTION) continue;
-      cpSync(path.join(defaultMigrationsDir, provider, name), path.join(dir, provider, name), { recursive: true });
-    }
+    const { dir, cleanup } = copyMigrations({ provider, keep: (name) => name < REPLAY_PROTECTION });
+    cleanups.push(cleanup);
     return dir;
   }
 
@@ -62,7 +31,7 @@ describe.each(providers)("the replay protection migration on %s", (provider) => 
     expect(before).not.toContain(REPLAY_PROTECTION);
 
     const at = provider === "sqlite" ? "2026-11-20T10:00:00.000+00:00" : "2026-11-20T10:00:00.000Z";
-    await execute(target, [
+    await executeRaw(target, [
       [
         `INSERT INTO "Agent" ("id", "name", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4)`,
         ["agt_old", "OCR", at, at],

@@ -1,45 +1,15 @@
 // Upgrading a database that already holds data to the workflow engine's schema: the rows written
 // before (agent, workflow, webhook, delivery, queued run) are kept, every workflow's definition
 // becomes its recorded version, and the queued run is then run by the new engine.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createEmptyDatabase, providers, skipUnlessAvailable, type EmptyDatabase } from "@/test/databases";
+import { copyMigrations, executeRaw } from "@/test/migration-history";
 
 import { createClient } from "./create-client";
-import type { DatabaseTarget } from "./database-target";
-import { defaultMigrationsDir, migrateDatabase } from "./migrate";
-import { readMigrationFiles } from "./migration-files";
+import { migrateDatabase } from "./migrate";
 
 const BEFORE_ENGINE = "20261129073628_webhooks";
-
-// Written through the plain drivers: the Prisma client knows only the current schema.
-async function execute(target: DatabaseTarget, statements: [string, unknown[]][]): Promise<void> {
-  if (target.provider === "sqlite") {
-    const db = new Database(target.filePath);
-    try {
-      for (const [sql, values] of statements)
-        db.prepare(sql.replace(/\$\d+/g, "?")).run(
-          ...values.map((value) => (typeof value === "boolean" ? Number(value) : value)),
-        );
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
-  try {
-    for (const [sql, values] of statements) await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.each(providers)("the workflow engine migration on %s", (provider) => {
   skipUnlessAvailable(provider);
@@ -50,12 +20,8 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
 
   /** The migrations as they were before the workflow engine: every folder up to BEFORE_ENGINE. */
   function migrationsBeforeEngine(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), "aw-migrations-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    for (const { name } of readMigrationFiles({ migrationsDir: defaultMigrationsDir, provider })) {
-      if (name > BEFORE_ENGINE) continue;
-      cpSync(path.join(defaultMigrationsDir, provider, name), path.join(dir, provider, name), { recursive: true });
-    }
+    const { dir, cleanup } = copyMigrations({ provider, keep: (name) => name <= BEFORE_ENGINE });
+    cleanups.push(cleanup);
     return dir;
   }
 
@@ -73,7 +39,7 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
     const created = "2026-11-20T10:00:00.000Z";
     const received = "2026-11-28T09:30:00.000Z";
     const definition = '{"steps":[]}';
-    await execute(target, [
+    await executeRaw(target, [
       [
         `INSERT INTO "Agent" ("id", "name", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5)`,
         ["agt_old", "OCR", "before the engine", at(created), at(created)],
@@ -173,7 +139,7 @@ describe.each(providers)("the workflow engine migration on %s", (provider) => {
     const now = provider === "sqlite" ? new Date().toISOString().replace("Z", "+00:00") : new Date().toISOString();
     // Before step types existed, the API took any step with an id and a type.
     const legacy = '{"steps":[{"id":"notify","type":"http","url":"https://example.com/hook"}]}';
-    await execute(target, [
+    await executeRaw(target, [
       [
         `INSERT INTO "Agent" ("id", "name", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4)`,
         ["agt_legacy", "Legacy", now, now],
