@@ -141,5 +141,7 @@ export function createPrismaIngestStore(db: Db): IngestStore {
       });
       if (beyondCap.length > 0) await db.delivery.deleteMany({ where: { id: { in: beyondCap.map((row) => row.id) } } });
     },
+    // The Prisma client is the app's, closed with it.
+    close: async () => undefined,
   };
 }

@@ -150,5 +150,6 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
     },
     acceptDelivery: (opts) => withBusyRetry(() => accept.immediate(opts)),
     recordRejection: (opts) => withBusyRetry(() => reject.immediate(opts)),
+    close: async () => void db.close(),
   };
 }

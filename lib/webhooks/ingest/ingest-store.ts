@@ -55,6 +55,8 @@ export type IngestStore = {
   }): Promise<AcceptResult>;
   /** Stores a rejected request and trims the webhook's rejected records to the newest `keep`. */
   recordRejection(opts: { delivery: RejectedDelivery; keep: number }): Promise<void>;
+  /** Writes what is pending and closes the store's own connections (at shutdown). */
+  close(): Promise<void>;
 };
 
 /** Thrown by a store when the webhook was deleted after it was looked up (e.g. on another instance). */
