@@ -4,11 +4,25 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import Database from "better-sqlite3";
 
+import { createGroupCommit, type CommitOutcome } from "@/lib/db/group-commit";
 import { sqliteDate } from "@/lib/db/sqlite-date";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
-import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
+import {
+  WebhookGoneError,
+  type AcceptRequest,
+  type AcceptResult,
+  type IngestStore,
+  type RejectionRequest,
+} from "./ingest-store";
 import { toIngestWebhook, type WebhookColumns } from "./ingest-webhook";
+import { isWithinWindow, writeThrough, type IngestWrite, type IngestWriteResult } from "./ingest-write";
+
+/**
+ * Writes grouped in one transaction. SQLite commits in-process, so a batch mostly saves the
+ * commit's fsync and lock handover; past a few hundred items it only holds the writer lock longer.
+ */
+const MAX_BATCH_ITEMS = 256;
 
 type WebhookRow = Omit<WebhookColumns, "enabled" | "replayProtection" | "previousKeyExpiresAt" | "maxAttempts"> & {
   enabled: number;
@@ -24,19 +38,20 @@ type ExistingRow = {
 };
 type KeyedRow = ExistingRow & { sameBody: number };
 
+const errorCode = (error: unknown) => (error as { code?: string }).code;
+
 /**
- * Retries a write that found the database locked. The connection's busy timeout is 0 on purpose:
- * better-sqlite3 waits synchronously, and blocking the event loop here would also stall the
- * Prisma transaction holding the lock. Waiting asynchronously lets it finish.
+ * Retries a batch that found the database locked (BEGIN IMMEDIATE failed, so nothing of it ran).
+ * The connection's busy timeout is 0 on purpose: better-sqlite3 waits synchronously, and blocking
+ * the event loop here would also stall the Prisma transaction holding the lock. Waiting
+ * asynchronously lets it finish.
  */
 async function withBusyRetry<T>(write: () => T): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return write();
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") throw new WebhookGoneError();
-      if (code !== "SQLITE_BUSY" || attempt >= 200) throw error;
+      if (errorCode(error) !== "SQLITE_BUSY" || attempt >= 200) throw error;
       await sleep(Math.min(2 + attempt, 25));
     }
   }
@@ -76,10 +91,16 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
        SELECT id FROM "Delivery" WHERE webhookId = ? AND outcome = 'rejected' ORDER BY id DESC LIMIT -1 OFFSET ?)`,
   );
 
-  const accept = db.transaction((opts: Parameters<IngestStore["acceptDelivery"]>[0]): AcceptResult => {
+  // Runs inside the batch's transaction, after the earlier items of the batch: their keys and
+  // hashes are already in the table, so a repeat within one batch is found like any other.
+  const accept = (opts: AcceptRequest): AcceptResult => {
     const { delivery, execution } = opts;
     const withinWindow = (row: ExistingRow) =>
-      delivery.receivedAt.getTime() - Date.parse(row.receivedAt) < opts.idempotencyWindowMs;
+      isWithinWindow({
+        now: delivery.receivedAt,
+        earlier: new Date(row.receivedAt),
+        windowMs: opts.idempotencyWindowMs,
+      });
     const duplicateOf = (row: ExistingRow): AcceptResult => {
       countDuplicate.run(row.deliveryId);
       return {
@@ -118,10 +139,9 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       createdAt: receivedAt,
     });
     return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued" };
-  });
+  };
 
-  const reject = db.transaction((opts: Parameters<IngestStore["recordRejection"]>[0]) => {
-    const { delivery } = opts;
+  const reject = ({ delivery }: RejectionRequest) => {
     insertDelivery.run({
       ...delivery,
       receivedAt: sqliteDate(delivery.receivedAt),
@@ -132,7 +152,37 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       replayHash: null,
       bodyTruncated: delivery.bodyTruncated ? 1 : 0,
     });
-    trimRejected.run(delivery.webhookId, opts.keep);
+  };
+
+  // Called inside the batch's transaction, better-sqlite3 runs this as a SAVEPOINT: an item that
+  // fails rolls back its own rows only (e.g. its delivery when its execution's insert failed).
+  const writeItem = db.transaction((item: IngestWrite): IngestWriteResult => {
+    if (item.kind === "accept") return accept(item);
+    reject(item);
+    return null;
+  });
+
+  const writeBatch = db.transaction((items: IngestWrite[]): CommitOutcome<IngestWriteResult>[] => {
+    const outcomes = items.map((item) => {
+      try {
+        return writeItem(item);
+      } catch (error) {
+        // The webhook was deleted since it was looked up: that item fails, the others stand.
+        if (errorCode(error) === "SQLITE_CONSTRAINT_FOREIGNKEY") return new WebhookGoneError();
+        // Anything else rolls the whole batch back: every item is answered 503, none half-stored.
+        throw error;
+      }
+    });
+    // One trim per webhook after the batch's rejections, each keeping the newest `keep` rows.
+    const keepByWebhook = new Map<string, number>();
+    for (const item of items) if (item.kind === "reject") keepByWebhook.set(item.delivery.webhookId, item.keep);
+    for (const [webhookId, keep] of keepByWebhook) trimRejected.run(webhookId, keep);
+    return outcomes;
+  });
+
+  const writer = createGroupCommit<IngestWrite, IngestWriteResult>({
+    commit: (items) => withBusyRetry(() => writeBatch.immediate(items)),
+    maxItems: MAX_BATCH_ITEMS,
   });
 
   return {
@@ -148,7 +198,10 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
         previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null,
       });
     },
-    acceptDelivery: (opts) => withBusyRetry(() => accept.immediate(opts)),
-    recordRejection: (opts) => withBusyRetry(() => reject.immediate(opts)),
+    ...writeThrough(writer),
+    async close() {
+      await writer.close();
+      db.close();
+    },
   };
 }
