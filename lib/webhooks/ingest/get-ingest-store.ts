@@ -22,10 +22,3 @@ export function getIngestStore(): Promise<IngestStore> {
   globalForStore.__ingestStore.catch(() => (globalForStore.__ingestStore = undefined));
   return globalForStore.__ingestStore;
 }
-
-/** Settles the store's pending writes and closes its connections (at shutdown); the next use opens a new one. */
-export async function closeIngestStore(): Promise<void> {
-  const store = globalForStore.__ingestStore;
-  globalForStore.__ingestStore = undefined;
-  await (await store?.catch(() => undefined))?.close();
-}
