@@ -41,20 +41,23 @@ server.listen(port, hostname, () => {
   console.log(`[workbench] ${dev ? "development" : "production"} server listening on ${shown}`);
 });
 
+// lib/startup.ts waits for this before it exits on a signal without a worker.
+globalThis[Symbol.for("workbench.httpServerClosed")] = new Promise((resolve) => server.once("close", resolve));
+
 /**
- * SIGTERM/SIGINT: stop accepting connections and let requests in flight finish. The workflow
- * worker (lib/workflows/engine/start-configured-worker.ts) has its own handler, which hands its
- * runs back and exits the process; without one (WORKBENCH_WORKER=off) this exits once the
+ * SIGTERM/SIGINT: stop accepting connections and let requests in flight finish. Start-up
+ * (lib/startup.ts) has its own handler, which deletes this instance's heartbeat row, lets the
+ * workflow worker hand its runs back, and exits the process; without one this exits once the
  * server has closed. A second signal finds no listener left and ends the process at once.
  */
 function onSignal(signal) {
-  // This one-time listener is already removed: any listener left is the worker's.
-  const workerHandlesIt = process.listenerCount(signal) > 0;
+  // This one-time listener is already removed: any listener left is start-up's (or the worker's).
+  const anotherHandlerExits = process.listenerCount(signal) > 0;
   server.close(() => {
-    if (!workerHandlesIt) process.exit(0);
+    if (!anotherHandlerExits) process.exit(0);
   });
   server.closeIdleConnections();
 }
-// First, so that the worker's one-time handler is still registered when this one counts.
+// First, so that start-up's one-time handler is still registered when this one counts.
 process.prependOnceListener("SIGTERM", onSignal);
 process.prependOnceListener("SIGINT", onSignal);

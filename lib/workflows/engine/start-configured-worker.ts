@@ -15,7 +15,11 @@ import { startWorker, type Worker } from "./worker";
  * (server.mjs) only stops accepting connections on the signal and leaves the exit to this handler;
  * a process killed outright has its runs taken over when their leases expire.
  */
-export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Promise<Worker | null> {
+export async function startConfiguredWorker(opts: {
+  exitOnSignal: boolean;
+  /** More shutdown work the exit waits for, started with the worker's (the web server's heartbeat). */
+  stopAlso?: () => Promise<void>;
+}): Promise<Worker | null> {
   const env = getEnv();
   if (env.WORKBENCH_WORKER === "off") return null;
   const worker = startWorker({
@@ -31,12 +35,9 @@ export async function startConfiguredWorker(opts: { exitOnSignal: boolean }): Pr
   const onSignal = (signal: NodeJS.Signals) => {
     console.log(`[workbench] ${signal}: stopping the worker (finishing or handing back running workflow runs)`);
     // Steps still running after the grace period are aborted (expression threads terminated), then the threads close.
-    worker
-      .stop()
-      .then(closeSandboxPool)
-      .finally(() => {
-        if (opts.exitOnSignal) process.exit(0);
-      });
+    void Promise.allSettled([worker.stop().then(closeSandboxPool), opts.stopAlso?.()]).finally(() => {
+      if (opts.exitOnSignal) process.exit(0);
+    });
   };
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
