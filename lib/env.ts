@@ -50,7 +50,8 @@ const envSchema = z.object({
     .default(1024 * 1024),
   /**
    * Requests per second each webhook accepts, refilling its burst (a token bucket), unless the
-   * webhook sets its own. Counted per instance: N instances accept up to N times as much.
+   * webhook sets its own. It holds for all web instances together: each of N live instances
+   * enforces 1/N of it (exact when the load balancer spreads requests evenly).
    */
   WEBHOOK_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Requests a webhook accepts at once before WEBHOOK_RATE_LIMIT_PER_SECOND applies, unless the webhook sets its own. */
@@ -63,6 +64,12 @@ const envSchema = z.object({
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(128),
   /** Event-loop delay past which webhook requests are refused the same way: the process is too busy to answer at once. */
   WEBHOOK_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  /**
+   * How often a web instance writes its heartbeat row and recounts the live instances it shares
+   * webhook rate limits with. An instance counts while its heartbeat is at most 3 intervals old,
+   * so a killed one stops counting within 3 to 4 intervals (a stopped one at the others' next beat).
+   */
+  WORKBENCH_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /**
    * Reverse proxies in front of the Workbench that each append the address they were connected
    * from to X-Forwarded-For. The client's address (sign-in throttling, sessions, the audit log,

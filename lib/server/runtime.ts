@@ -27,7 +27,7 @@ export type Runtime = {
 const log = (message: string, error?: unknown) => console.error(`[workbench] ${message}`, error ?? "");
 
 export async function startRuntime(opts: { development: boolean }): Promise<Runtime> {
-  await startServer();
+  const heartbeat = await startServer();
   const env = getEnv();
   // Opened now, so the first webhook does not pay for it.
   await getIngestStore();
@@ -63,8 +63,7 @@ export async function startRuntime(opts: { development: boolean }): Promise<Runt
       const workerStopped = workerThread?.stop();
       await requestsDone;
       admission.stop();
-      await (await getIngestStore()).close();
-      await workerStopped;
+      await Promise.all([(async () => (await getIngestStore()).close())(), heartbeat.stop(), workerStopped]);
     },
   };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { instanceShareOf } from "@/lib/instances/instance-share";
+
 import type { IngestWebhook } from "./ingest-webhook";
 import { isIpAllowed } from "./ip-allow-list";
 import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter";
@@ -7,8 +9,12 @@ import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limi
 // The rate limits and the allow-list. Verified requests count against the webhook's bucket;
 // refused ones (unsigned, bad signature, wrong content type…) against a bucket per source
 // address, so that no amount of unsigned traffic can use up a signed sender's tokens. The
-// buckets are this process's: the limit is per instance (see rate-limiter.ts), and a restart
-// refills them.
+// buckets are this process's (a restart refills them), but a webhook's limit holds for all web
+// instances together: each one enforces its share, rate / N and burst / N for N live instances
+// (lib/instances/instance-share.ts, N from the heartbeat). Behind a load balancer that spreads
+// requests evenly the total is the webhook's limit; a sender pinned to one instance gets only that
+// instance's share. The per-source buckets for refused requests stay per instance: they guard
+// this process's work, not a webhook's quota.
 
 export type Admission =
   | { ok: true }
@@ -31,11 +37,12 @@ function shouldRecord(webhookId: string, code: string): boolean {
   return limiters.records.take({ key: `${webhookId}:${code}`, limit: oneRecordPerSecond }).allowed;
 }
 
+/** This instance's share of the webhook's limit (its own rate and burst where set, else the defaults). */
 function webhookLimit(webhook: IngestWebhook, defaults: RateLimit): RateLimit {
-  return {
+  return instanceShareOf({
     perSecond: webhook.rateLimit.perSecond ?? defaults.perSecond,
     burst: webhook.rateLimit.burst ?? defaults.burst,
-  };
+  });
 }
 
 function rateLimited(webhookId: string, retryAfterSeconds: number): Admission {
@@ -44,7 +51,7 @@ function rateLimited(webhookId: string, retryAfterSeconds: number): Admission {
 
 /**
  * Before the body is read: the allow-list (a refused sender uses up no tokens), then whether the
- * webhook's bucket (its own rate and burst where set, else the instance defaults) has a token
+ * webhook's bucket (this instance's share of its own rate and burst where set, else of the defaults) has a token
  * left. Nothing is taken yet: only a request that verifies takes one (takeVerified), so a flood
  * of unsigned requests reaching this point cannot empty it.
  */

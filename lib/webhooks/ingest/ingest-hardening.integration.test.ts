@@ -3,6 +3,7 @@
 // webhook-id idempotency).
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { setLiveInstanceCount } from "@/lib/instances/instance-share";
 import { fromWebRequest } from "@/lib/webhooks/ingest/ingest-request";
 import { providers } from "@/test/databases";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
@@ -112,6 +113,23 @@ describe.each(providers)("webhook endpoint hardening on %s", (provider) => {
           })
         ).status;
       expect([await send(one), await send(one), await send(two)]).toEqual([202, 429, 202]);
+    });
+
+    it("enforces this instance's share of the limit while other instances are live", async () => {
+      const { webhook, privateKey } = await harness.createWebhook({
+        settings: { rateLimitPerSecond: 1, rateLimitBurst: 4 },
+      });
+      // What the heartbeat sets with two live web instances (lib/instances/instance-heartbeat.ts).
+      setLiveInstanceCount(2);
+      try {
+        const statuses = [];
+        for (let i = 0; i < 3; i++) statuses.push(await post(signed(webhook.id, privateKey)));
+        expect(statuses.map((reply) => reply.status)).toEqual([202, 202, 429]);
+        // Half the rate: this instance gets its next token in 2 s.
+        expect(statuses[2].headers.get("retry-after")).toBe("2");
+      } finally {
+        setLiveInstanceCount(1);
+      }
     });
 
     it("applies a changed limit at once", async () => {

@@ -1,7 +1,9 @@
 // Pure: token buckets in memory, one per key. Each bucket holds up to `burst` tokens and refills
 // at `perSecond`; a request takes one token or is refused with the seconds until one is back.
-// Buckets live in this process only: with several instances behind a load balancer, each one
-// enforces the limit on its own, so a sender can get up to (instances × limit) through in total.
+// Buckets live in this process only and know nothing of other instances: to make a limit hold
+// across several, callers pass each instance its share (lib/instances/instance-share.ts, as
+// admit-request.ts does for webhooks), which is exact only when the load balancer spreads a
+// sender's requests evenly over the instances.
 
 export type RateLimit = { perSecond: number; burst: number };
 
