@@ -62,8 +62,6 @@ const envSchema = z.object({
    * is safe, and the requests already admitted keep their quick answers.
    */
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(128),
-  /** Event-loop delay past which webhook requests are refused the same way: the process is too busy to answer at once. */
-  WEBHOOK_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   /**
    * How often a web instance writes its heartbeat row and recounts the live instances it shares
    * webhook rate limits with. An instance counts while its heartbeat is at most 3 intervals old,

@@ -31,10 +31,7 @@ export async function startRuntime(opts: { development: boolean }): Promise<Runt
   const env = getEnv();
   // Opened now, so the first webhook does not pay for it.
   await getIngestStore();
-  const admission = createAdmission({
-    maxInFlight: env.WEBHOOK_MAX_IN_FLIGHT,
-    maxEventLoopDelayMs: env.WEBHOOK_SHED_EVENT_LOOP_DELAY_MS,
-  });
+  const admission = createAdmission({ maxInFlight: env.WEBHOOK_MAX_IN_FLIGHT });
   const handleWebhook = createWebhookEndpoint({ development: opts.development, admission });
   const workerThread =
     env.WORKBENCH_WORKER === "on"
@@ -62,7 +59,6 @@ export async function startRuntime(opts: { development: boolean }): Promise<Runt
       unsubscribe();
       const workerStopped = workerThread?.stop();
       await requestsDone;
-      admission.stop();
       await Promise.all([(async () => (await getIngestStore()).close())(), heartbeat.stop(), workerStopped]);
     },
   };
