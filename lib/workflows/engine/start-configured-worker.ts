@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDatabaseTargetFromEnv, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { closeSandboxPool } from "@/lib/workflows/sandbox/sandbox-pool";
+import { closeSandboxPool, warmSandboxPool } from "@/lib/workflows/sandbox/sandbox-pool";
 
 import { onExecutionQueued } from "./queue-signal";
 import { startWorker, type Worker } from "./worker";
@@ -14,6 +14,7 @@ import { startWorker, type Worker } from "./worker";
 export async function startConfiguredWorker(): Promise<Worker | null> {
   const env = getEnv();
   if (env.WORKBENCH_WORKER === "off") return null;
+  await warmSandboxPool();
   const worker = startWorker({
     db: await getDb(),
     provider: getDatabaseTargetFromEnv().provider,

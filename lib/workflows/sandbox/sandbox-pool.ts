@@ -35,6 +35,17 @@ export function getSandboxPool(): Piscina {
   return pool;
 }
 
+/**
+ * Starts the pool's threads and waits until each has loaded (one trivial task per thread). A worker
+ * calls it before its first claim: a thread's start-up must not count against the first step's
+ * time budget (a resumed run's Record Write holds its record lock under a 2 s budget).
+ */
+export async function warmSandboxPool(): Promise<void> {
+  const warming = getSandboxPool();
+  const task = { context: {}, jobs: [{ kind: "expression", expression: "1" }], maxOutputBytes: 1024, heapBudgetMb: 16 };
+  await Promise.all(Array.from({ length: warming.options.minThreads }, () => warming.run(task)));
+}
+
 /** Stops every thread at once, failing tasks still running (their runs go back to the queue). */
 export async function closeSandboxPool(): Promise<void> {
   const closing = pool;
