@@ -4,8 +4,9 @@
 // Prints runs/s per database. Run: npx tsx --conditions=react-server scripts/bench-engine.ts
 //   --runs=<n> (5000)  --warmup=<n> (500, untimed, so the JIT has settled)  --accounts=<n> (500
 //   distinct records the runs write)  --concurrency=<n> (WORKER_CONCURRENCY)  --providers=sqlite,postgresql
-// Profile with: node --cpu-prof --import tsx --conditions=react-server scripts/bench-engine.ts
-import { mkdtempSync, rmSync } from "node:fs";
+//   --cpu-profile=<dir> (a V8 CPU profile of each timed drain alone, for Chrome DevTools or speedscope)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -14,6 +15,7 @@ import pg from "pg";
 import { createClient, type Db } from "../lib/db/create-client";
 import type { DatabaseTarget } from "../lib/db/database-target";
 import { migrateDatabase } from "../lib/db/migrate";
+import { getRawSql } from "../lib/db/raw-sql";
 import { getEnv } from "../lib/env";
 import { createId } from "../lib/ids";
 import { startWorker } from "../lib/workflows/engine/worker";
@@ -31,8 +33,6 @@ const accounts = Number(args.accounts ?? 500);
 const providers = (args.providers ?? "sqlite,postgresql").split(",") as ("sqlite" | "postgresql")[];
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-// The settings a production worker reads (getEnv() parses them on first use, after this).
-process.env.NODE_ENV ??= "production";
 const concurrency = Number(args.concurrency ?? getEnv().WORKER_CONCURRENCY);
 
 const definition = {
@@ -118,7 +118,25 @@ async function queueRuns(db: Db, fixture: Fixture, count: number): Promise<void>
   }
 }
 
+/** Runs `work` under the V8 profiler when --cpu-profile is given, writing <dir>/<name>.cpuprofile. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!args["cpu-profile"]) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    mkdirSync(args["cpu-profile"], { recursive: true });
+    writeFileSync(path.join(args["cpu-profile"], `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function drain(db: Db, provider: "sqlite" | "postgresql", count: number): Promise<number> {
+  const sql = getRawSql(db);
   const startedAt = performance.now();
   const worker = startWorker({
     db,
@@ -131,8 +149,12 @@ async function drain(db: Db, provider: "sqlite" | "postgresql", count: number): 
   try {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const open = await db.execution.count({ where: { status: { in: ["queued", "running"] } } });
-      if (open === 0) break;
+      // Raw, so the check costs the worker's thread next to nothing.
+      const [{ open }] = await sql.rows<{ open: number | string }>(
+        `SELECT COUNT(*) AS "open" FROM "Execution" WHERE "status" IN ('queued', 'running')`,
+        [],
+      );
+      if (Number(open) === 0) break;
     }
   } finally {
     await worker.stop();
@@ -159,7 +181,7 @@ async function bench(provider: "sqlite" | "postgresql"): Promise<string> {
     await drain(db, provider, warmup);
     await db.execution.deleteMany();
     await queueRuns(db, fixture, runs);
-    const rate = await drain(db, provider, runs);
+    const rate = await profiled(`engine-${provider}`, () => drain(db, provider, runs));
     const steps = await db.stepRun.count();
     if (steps !== runs * definition.steps.length) throw new Error(`${steps} step rows for ${runs} runs`);
     return `${provider}: ${Math.round(rate)} runs/s (${runs} runs, concurrency ${concurrency})`;
