@@ -41,7 +41,7 @@ export function createPostgresSql(pool: pg.Pool): RawSql {
     return statement.kind === "rows" ? result.rows : (result.rowCount ?? 0);
   };
 
-  async function drive<T>(client: pg.PoolClient, script: SqlScript<T>): Promise<T> {
+  async function drive<T>(client: pg.Pool | pg.PoolClient, script: SqlScript<T>): Promise<T> {
     let step = script.next();
     while (!step.done) {
       let value: unknown;
@@ -74,6 +74,7 @@ export function createPostgresSql(pool: pg.Pool): RawSql {
         client.release(broken);
       }
     },
+    alone: (script) => drive(pool, script()),
     rows: async <T>(sql: string, params: readonly SqlValue[]) =>
       (await run(pool, { kind: "rows", sql, params })) as T[],
   };

@@ -148,16 +148,20 @@ export function createSqliteSql(filePath: string): RawSql {
     }
   }
 
+  const transaction = <T>(script: () => SqlScript<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ script, resolve: resolve as (value: unknown) => void, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+
   return {
     provider: "sqlite",
-    transaction: <T>(script: () => SqlScript<T>) =>
-      new Promise<T>((resolve, reject) => {
-        queue.push({ script, resolve: resolve as (value: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      }),
+    transaction,
+    // Grouped with the other commits of this turn, a statement costs less than on its own.
+    alone: transaction,
     rows: <T>(sql: string, params: readonly SqlValue[]) =>
       exclusive(async () => {
         const deadline = Date.now() + BUSY_RETRY_MS;

@@ -18,7 +18,9 @@ export type RawSql = {
   provider: SqlProvider;
   /** Runs the script as one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(script: () => SqlScript<T>): Promise<T>;
-  /** One statement on its own (no transaction around it). */
+  /** Runs the script's statements each on its own, without a transaction around them (for a script of one statement). */
+  alone<T>(script: () => SqlScript<T>): Promise<T>;
+  /** One statement on its own. */
   rows<T>(sql: string, params: readonly SqlValue[]): Promise<T[]>;
 };
 

@@ -9,8 +9,9 @@ import { selectClaimed, toClaimedExecution, type ClaimedExecution, type ClaimedR
 // single conditional statement, so two writers racing for a run (a worker and a cancel, two
 // workers after a lease expired) never both win. Every write of a running run is conditional on
 // this worker's lease: a worker that lost it changes nothing ("lost"). The transitions are
-// scripts (lib/db/sql-script.ts), so the engine commits one together with the step rows it
-// records: run them alone with `getRawSql(db).transaction(() => transition(…))`.
+// scripts of exactly one statement (lib/db/sql-script.ts), so the engine commits one together
+// with the step rows it records (on PostgreSQL folded into one statement, step-log.ts): run one
+// alone with `getRawSql(db).transaction(() => transition(…))`.
 
 export const executionStatuses = ["queued", "running", "succeeded", "failed", "canceled"] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];

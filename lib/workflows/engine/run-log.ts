@@ -1,9 +1,9 @@
 import "server-only";
 
-import { noWrites, type RawSql, type SqlScript } from "@/lib/db/sql-script";
+import type { RawSql, SqlScript } from "@/lib/db/sql-script";
 
 import { LostLeaseError } from "./lease";
-import { insertStepRows, type StepLogRow } from "./step-log";
+import { recordSteps, type StepLogRow } from "./step-log";
 
 /** What a commit records: step rows, and the run's transition (false: this worker lost the run). */
 export type Progress = { rows: StepLogRow[]; transition: () => SqlScript<boolean> };
@@ -26,21 +26,26 @@ export type RunLog = {
 // A pure step's row waits for the next commit (at the latest the run's end): after a crash it is
 // simply computed again.
 export function createRunLog(opts: { sql: RawSql; executionId: string }): RunLog {
+  const { sql } = opts;
   let deferred: StepLogRow[] = [];
-  const commit: RunLog["commit"] = async (script, progress) => {
-    const value = await opts.sql.transaction(function* () {
-      const value = yield* script();
-      const next = progress(value);
-      if (!(yield* next.transition())) throw new LostLeaseError(opts.executionId);
-      yield* insertStepRows([...deferred, ...next.rows]);
-      return value;
-    });
-    deferred = [];
-    return value;
-  };
+  const recorded = (progress: Progress) =>
+    recordSteps({ provider: sql.provider, rows: [...deferred, ...progress.rows], transition: progress.transition() });
   return {
     defer: (row) => deferred.push(row),
-    commit,
-    record: (progress) => commit(noWrites, () => progress),
+    async commit(script, progress) {
+      const value = await sql.transaction(function* () {
+        const value = yield* script();
+        // Thrown inside the transaction, so the step's own writes are rolled back too.
+        if (!(yield* recorded(progress(value)))) throw new LostLeaseError(opts.executionId);
+        return value;
+      });
+      deferred = [];
+      return value;
+    },
+    // Without writes of its own, one statement on PostgreSQL: no transaction around it.
+    async record(progress) {
+      if (!(await sql.alone(() => recorded(progress)))) throw new LostLeaseError(opts.executionId);
+      deferred = [];
+    },
   };
 }
