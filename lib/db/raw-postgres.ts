@@ -42,17 +42,22 @@ export function createPostgresSql(pool: pg.Pool): RawSql {
   };
 
   async function drive<T>(client: pg.Pool | pg.PoolClient, script: SqlScript<T>): Promise<T> {
+    let failed: { error: unknown } | undefined;
     let step = script.next();
     while (!step.done) {
       let value: unknown;
       try {
         value = isStatement(step.value) ? await run(client, step.value) : await step.value;
       } catch (error) {
+        if (isStatement(step.value)) failed ??= { error };
         step = script.throw(error);
         continue;
       }
       step = script.next(value);
     }
+    // A failed statement aborts a PostgreSQL transaction, and COMMIT would then quietly roll it
+    // back: a script that went on after one has not committed anything.
+    if (failed && client !== pool) throw failed.error;
     return step.value;
   }
 

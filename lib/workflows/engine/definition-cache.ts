@@ -7,14 +7,23 @@ import { createLruCache, type LruCache } from "./lru-cache";
 
 // A workflow version never changes once saved (an edit makes the next version), so its parsed
 // definition is kept: runs of a busy workflow neither read nor validate it again. Bounded, since
-// a long-lived worker may run many workflows.
+// a long-lived worker may run many workflows. One cache per database (a process normally has one).
 
 const MAX_DEFINITIONS = 500;
 
 const globalForCache = globalThis as typeof globalThis & {
-  __workflowDefinitions?: LruCache<string, WorkflowDefinition>;
+  __workflowDefinitions?: WeakMap<RawSql, LruCache<string, WorkflowDefinition>>;
 };
-const cache = (globalForCache.__workflowDefinitions ??= createLruCache({ max: MAX_DEFINITIONS }));
+const caches = (globalForCache.__workflowDefinitions ??= new WeakMap());
+
+function cacheOf(sql: RawSql): LruCache<string, WorkflowDefinition> {
+  let cache = caches.get(sql);
+  if (!cache) {
+    cache = createLruCache({ max: MAX_DEFINITIONS });
+    caches.set(sql, cache);
+  }
+  return cache;
+}
 
 export type LoadedDefinition =
   | { kind: "found"; definition: WorkflowDefinition }
@@ -27,6 +36,7 @@ export async function loadWorkflowDefinition(opts: {
   workflowId: string;
   version: number;
 }): Promise<LoadedDefinition> {
+  const cache = cacheOf(opts.sql);
   const key = `${opts.workflowId}:${opts.version}`;
   const cached = cache.get(key);
   if (cached) return { kind: "found", definition: cached };
