@@ -135,9 +135,13 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function drain(db: Db, provider: "sqlite" | "postgresql", count: number): Promise<number> {
+type Drained = { runsPerSecond: number; cpuMicrosPerRun: number };
+
+/** Drains the queue with startWorker: runs/s, and CPU time per run of this process (all its threads, not the database server's). */
+async function drain(db: Db, provider: "sqlite" | "postgresql", count: number): Promise<Drained> {
   const sql = getRawSql(db);
   const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const worker = startWorker({
     db,
     provider,
@@ -160,9 +164,10 @@ async function drain(db: Db, provider: "sqlite" | "postgresql", count: number): 
     await worker.stop();
   }
   const seconds = (performance.now() - startedAt) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
   const failed = await db.execution.count({ where: { status: { not: "succeeded" } } });
   if (failed > 0) throw new Error(`${failed} runs did not succeed`);
-  return count / seconds;
+  return { runsPerSecond: count / seconds, cpuMicrosPerRun: (cpu.user + cpu.system) / count };
 }
 
 async function bench(provider: "sqlite" | "postgresql"): Promise<string> {
@@ -181,10 +186,10 @@ async function bench(provider: "sqlite" | "postgresql"): Promise<string> {
     await drain(db, provider, warmup);
     await db.execution.deleteMany();
     await queueRuns(db, fixture, runs);
-    const rate = await profiled(`engine-${provider}`, () => drain(db, provider, runs));
+    const drained = await profiled(`engine-${provider}`, () => drain(db, provider, runs));
     const steps = await db.stepRun.count();
     if (steps !== runs * definition.steps.length) throw new Error(`${steps} step rows for ${runs} runs`);
-    return `${provider}: ${Math.round(rate)} runs/s (${runs} runs, concurrency ${concurrency})`;
+    return `${provider}: ${Math.round(drained.runsPerSecond)} runs/s, ${Math.round(drained.cpuMicrosPerRun)} µs CPU per run (${runs} runs, concurrency ${concurrency})`;
   } finally {
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 // Raw SQL scripts on real databases: a script commits or rolls back whole, one that waits for a
-// promise keeps its transaction, and on SQLite the transactions of one turn commit together
+// promise keeps its transaction, and the transactions of one turn commit together (group commit)
 // without one failure undoing the others.
 import { describe, expect, it } from "vitest";
 
 import { providers, useMigratedDatabase } from "@/test/databases";
 
 import { getRawSql } from "./raw-sql";
-import { execute, selectRows, toDate, waitFor } from "./sql-script";
+import { execute, selectRows, toDate, waitFor, willWait } from "./sql-script";
 
 describe.each(providers)("raw SQL on %s", (provider) => {
   const database = useMigratedDatabase(provider);
@@ -91,6 +91,29 @@ describe.each(providers)("raw SQL on %s", (provider) => {
     );
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
     expect(await agentNames()).toEqual(["e1", "e2", "e4"]);
+  });
+
+  it("gives a script that announces a wait its own transaction; on PostgreSQL the others need not wait", async () => {
+    await database.reset();
+    const sql = getRawSql(database.db);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const settled: string[] = [];
+    const waiting = sql
+      .transaction(function* () {
+        yield* willWait();
+        yield* insertAgent("w1");
+        yield* waitFor(held);
+      })
+      .then(() => settled.push("waiting"));
+    const others = ["w2", "w3"].map((name) => sql.transaction(() => insertAgent(name)).then(() => settled.push(name)));
+    if (provider === "postgresql") {
+      await Promise.all(others);
+      expect(settled).toEqual(["w2", "w3"]);
+    }
+    release();
+    await Promise.all([waiting, ...others]);
+    expect(await agentNames()).toEqual(["w1", "w2", "w3"]);
   });
 
   it("writes and reads dates as Prisma does", async () => {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import Database from "better-sqlite3";
 
-import { isStatement, type RawSql, type SqlScript, type SqlStatement, type SqlValue } from "./sql-script";
+import { isStatement, WILL_WAIT, type RawSql, type SqlScript, type SqlStatement, type SqlValue } from "./sql-script";
 import { sqliteDate } from "./sqlite-date";
 
 // Raw SQL on its own better-sqlite3 connection, with every statement prepared once.
@@ -66,6 +66,11 @@ export function createSqliteSql(filePath: string): RawSql {
     let next = sent === undefined ? script.next() : sent.ok ? script.next(sent.value) : script.throw(sent.error);
     while (!next.done) {
       const yielded = next.value;
+      // SQLite has one writer: every transaction waits with a script that waits.
+      if (yielded === WILL_WAIT) {
+        next = script.next();
+        continue;
+      }
       if (!isStatement(yielded)) {
         const waiting = yielded.then(
           (value) => finish(drive(script, { ok: true, value })),

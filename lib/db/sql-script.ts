@@ -9,7 +9,10 @@ export type SqlValue = string | number | boolean | null | Date;
 /** "rows": the statement's rows (SELECT, or … RETURNING); "count": how many rows it changed. */
 export type SqlStatement = { kind: "rows" | "count"; sql: string; params: readonly SqlValue[] };
 
-export type SqlScript<T> = Generator<SqlStatement | Promise<unknown>, T, unknown>;
+/** Yielded first by a script that will wait (waitFor), so it is not grouped with others (willWait). */
+export const WILL_WAIT = Symbol("will wait");
+
+export type SqlScript<T> = Generator<SqlStatement | Promise<unknown> | typeof WILL_WAIT, T, unknown>;
 
 export type SqlProvider = "sqlite" | "postgresql";
 
@@ -35,6 +38,15 @@ export function* execute(sql: string, params: readonly SqlValue[]): SqlScript<nu
 /** A script that runs no statement. */
 export function* noWrites(): SqlScript<void> {
   yield* [];
+}
+
+/**
+ * Says, before its first statement, that the script will wait for a promise: runners that commit
+ * several transactions together (PostgreSQL) give it a transaction of its own instead, so the
+ * others need not wait with it.
+ */
+export function* willWait(): SqlScript<void> {
+  yield WILL_WAIT;
 }
 
 /** Waits for `promise` inside the transaction (on SQLite: still holding the writer lock). */

@@ -1,5 +1,5 @@
 import { getRawSql } from "@/lib/db/raw-sql";
-import type { SqlScript } from "@/lib/db/sql-script";
+import { willWait, type SqlScript } from "@/lib/db/sql-script";
 import { updateRecord } from "@/lib/records/update-record";
 import { writeRecord } from "@/lib/records/upsert-record";
 
@@ -74,6 +74,8 @@ function runUpdate(opts: {
 }): Promise<StepResult> {
   const { config, context, services, key } = opts;
   return commitOf(services)(function* () {
+    // The expression is evaluated while the record is locked: this transaction waits for it.
+    yield* willWait();
     const stored = yield* updateRecord({
       agentId: context.agent.id,
       collection: config.collection,
