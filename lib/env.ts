@@ -33,8 +33,12 @@ const envSchema = z.object({
   WORKBENCH_OWNER_NAME: z.string().trim().optional(),
   /** "off" keeps this process from running workflows (e.g. web-only instances next to `npm run worker`). */
   WORKBENCH_WORKER: z.enum(["on", "off"]).default("on"),
-  /** Runs one worker process executes at the same time. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /**
+   * Runs one worker process executes at the same time. Most of a run is waiting (for an expression
+   * thread, the database, an HTTP call), so many in flight keep both cores busy: 32 drained a
+   * Transform + Record Write backlog fastest on both databases (scripts/bench-engine.ts).
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(32),
   /** How often an idle worker looks for due runs. */
   WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   /** How long a claimed run stays with its worker without a renewal; after that another worker takes it over. */

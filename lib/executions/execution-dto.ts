@@ -1,5 +1,7 @@
 // Runs as the API returns them.
-export type ExecutionStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";
+import type { ExecutionStatus } from "./execution-state";
+
+export type { ExecutionStatus };
 export type ExecutionTrigger = "webhook" | "replay" | "test";
 
 export type ExecutionSummaryDto = {

@@ -7,12 +7,13 @@ import { notFound } from "@/lib/errors/domain-error";
 import { cursorPageArgs, cursorQuery, toCursorPage } from "@/lib/pagination/cursor-page";
 
 import type { ExecutionPage } from "./execution-dto";
+import { executionStatuses } from "./execution-state";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
 const idPattern = /^[\w-]{1,64}$/;
 
 export const listExecutionsQuery = z.strictObject({
-  status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]).optional(),
+  status: z.enum(executionStatuses).optional(),
   trigger: z.enum(["webhook", "replay", "test"]).optional(),
   workflowId: z.string().regex(idPattern, "workflowId is not a valid id").optional(),
   webhookId: z.string().regex(idPattern, "webhookId is not a valid id").optional(),

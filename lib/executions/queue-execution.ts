@@ -7,6 +7,7 @@ import type { RunContext } from "@/lib/workflows/steps/step-handler";
 import { parseStoredDefinition } from "@/lib/workflows/workflow-definition";
 
 import type { ExecutionSummaryDto, ExecutionTrigger } from "./execution-dto";
+import { queuedExecutionColumns } from "./execution-state";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
 /**
@@ -21,7 +22,6 @@ export async function queueExecution(opts: {
   webhookId?: string | null;
   replayOfId?: string | null;
 }): Promise<ExecutionSummaryDto> {
-  const now = new Date();
   const row = await opts.db.execution.create({
     data: {
       id: createId("run"),
@@ -32,10 +32,10 @@ export async function queueExecution(opts: {
       trigger: opts.trigger,
       input: JSON.stringify(opts.input),
       replayOfId: opts.replayOfId ?? null,
-      status: "queued",
-      maxAttempts: parseStoredDefinition(opts.workflow.definition).retry.maxAttempts,
-      runAt: now,
-      createdAt: now,
+      ...queuedExecutionColumns({
+        now: new Date(),
+        maxAttempts: parseStoredDefinition(opts.workflow.definition).retry.maxAttempts,
+      }),
     },
     include: executionSummaryInclude,
   });

@@ -1,11 +1,13 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
+import { getRawSql } from "@/lib/db/raw-sql";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { notifyExecutionQueued } from "@/lib/workflows/engine/queue-signal";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
 import type { ExecutionSummaryDto } from "./execution-dto";
+import { retryFailedExecution } from "./execution-state";
 import { executionSummaryInclude, toExecutionSummaryDto } from "./to-execution-dto";
 
 /**
@@ -30,20 +32,10 @@ export async function retryExecution(opts: {
   });
   // Without its version the run fails at once on the next attempt anyway: one is enough.
   const policyAttempts = version ? maxAttemptsOf(version.definition) : 1;
-  const { count } = await opts.db.execution.updateMany({
-    // Only from the state read above: a concurrent retry of the same failed run is a no-op.
-    where: { id: opts.executionId, status: "failed", attempt: row.attempt },
-    data: {
-      status: "queued",
-      runAt: new Date(),
-      attemptBase: row.attempt,
-      maxAttempts: row.attempt + policyAttempts,
-      startedAt: null,
-      finishedAt: null,
-      error: null,
-    },
-  });
-  if (count === 0) throw new DomainError({ code: "not_retryable", message: "Only failed runs can be retried" });
+  const retried = await getRawSql(opts.db).transaction(() =>
+    retryFailedExecution({ executionId: opts.executionId, attempt: row.attempt, policyAttempts }),
+  );
+  if (!retried) throw new DomainError({ code: "not_retryable", message: "Only failed runs can be retried" });
   notifyExecutionQueued();
   return toExecutionSummaryDto(
     await opts.db.execution.findUniqueOrThrow({ where: { id: opts.executionId }, include: executionSummaryInclude }),

@@ -1,6 +1,7 @@
 import "server-only";
 
-import type { Db, Tx } from "@/lib/db";
+import type { RawSql } from "@/lib/db/sql-script";
+import { extendExecutionLease } from "@/lib/executions/execution-state";
 
 /** This worker no longer owns the run (its lease expired and another worker took it). */
 export class LostLeaseError extends Error {
@@ -9,37 +10,12 @@ export class LostLeaseError extends Error {
   }
 }
 
-/**
- * Runs `write` in a transaction only while this worker still holds the run's lease, extending
- * it. Every write of a run goes through here, so a worker whose lease was taken over can never
- * record a step or an outcome for a run another worker is now executing.
- */
-export async function writeUnderLease<T>(opts: {
-  db: Db;
-  executionId: string;
-  workerId: string;
-  leaseMs: number;
-  write: (tx: Tx) => Promise<T>;
-}): Promise<T> {
-  return opts.db.$transaction(async (tx) => {
-    const { count } = await tx.execution.updateMany({
-      where: { id: opts.executionId, leaseOwner: opts.workerId, status: "running" },
-      data: { leaseExpiresAt: new Date(Date.now() + opts.leaseMs) },
-    });
-    if (count === 0) throw new LostLeaseError(opts.executionId);
-    return opts.write(tx);
-  });
-}
-
-export async function renewLease(opts: {
-  db: Db;
+/** Extends this worker's lease on a running run; false once another worker has taken it over. */
+export function renewLease(opts: {
+  sql: RawSql;
   executionId: string;
   workerId: string;
   leaseMs: number;
 }): Promise<boolean> {
-  const { count } = await opts.db.execution.updateMany({
-    where: { id: opts.executionId, leaseOwner: opts.workerId, status: "running" },
-    data: { leaseExpiresAt: new Date(Date.now() + opts.leaseMs) },
-  });
-  return count > 0;
+  return opts.sql.transaction(() => extendExecutionLease(opts));
 }

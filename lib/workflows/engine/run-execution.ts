@@ -1,96 +1,127 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
+import { getRawSql } from "@/lib/db/raw-sql";
+import type { SqlScript } from "@/lib/db/sql-script";
 import { getEnv } from "@/lib/env";
+import { findClaimedExecution, type ClaimedExecution } from "@/lib/executions/claimed-execution";
+import {
+  extendExecutionLease,
+  finishExecution,
+  releaseExecution,
+  requeueExecution,
+} from "@/lib/executions/execution-state";
 import { createId } from "@/lib/ids";
-import { outputTooLargeError } from "@/lib/workflows/sandbox/output-limit";
-import { createStepScope, runInStepScope } from "@/lib/workflows/sandbox/step-limits";
 import { getStepHandler } from "@/lib/workflows/steps/registry";
 import { PermanentStepError, stepInputOf, type StepResult } from "@/lib/workflows/steps/step-handler";
-import { stepConfigSchemas } from "@/lib/workflows/steps/step-schemas";
-import { parseStoredDefinition, type WorkflowDefinition } from "@/lib/workflows/workflow-definition";
+import type { WorkflowStep } from "@/lib/workflows/workflow-definition";
 
-import { computeBackoffMs } from "./backoff";
-import { finishExecution, releaseExecution } from "./finish-execution";
-import { LostLeaseError, renewLease, writeUnderLease } from "./lease";
+import { loadWorkflowDefinition } from "./definition-cache";
+import { LostLeaseError, renewLease } from "./lease";
 import { buildRunContext, toStoredJson } from "./run-context";
-import { loadRunSecrets } from "./run-secrets";
+import { createRunLog, type Progress } from "./run-log";
+import { loadRunSecrets, type RunSecrets } from "./run-secrets";
+import { checkOutputSize, runStep } from "./run-step";
+import type { StepLogRow } from "./step-log";
 
 export type RunOutcome = "succeeded" | "failed" | "retrying" | "released" | "lost";
 
-type RunOptions = { db: Db; executionId: string; workerId: string; leaseMs: number; shutdownSignal: AbortSignal };
+type RunOptions = { db: Db; workerId: string; leaseMs: number; shutdownSignal: AbortSignal };
 
-/** Rejects when the signal aborts, so a step that ignores its signal still cannot hold the run. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+/** Runs a claimed execution by id, e.g. one claimed with claimExecutions (claim-executions.ts). */
+export async function runExecution(opts: RunOptions & { executionId: string }): Promise<RunOutcome> {
+  const execution = await findClaimedExecution({ sql: getRawSql(opts.db), ...opts });
+  return execution ? runClaimedExecution({ ...opts, execution }) : "lost";
+}
+
+/** A step's row in the run log; everything stored is redacted, since the log must not show a secret's value. */
+function toStepRow(opts: {
+  execution: ClaimedExecution;
+  step: WorkflowStep;
+  stepIndex: number;
+  startedAt: Date;
+  redact: RunSecrets["redact"];
+  result?: StepResult;
+  failure?: unknown;
+  error?: string;
+}): StepLogRow {
+  const { step, startedAt, redact, result } = opts;
+  const finishedAt = new Date();
+  return {
+    id: createId("step"),
+    executionId: opts.execution.id,
+    stepId: step.id,
+    stepIndex: opts.stepIndex,
+    stepType: step.type,
+    attempt: opts.execution.attempt,
+    status: opts.error === undefined ? "succeeded" : "failed",
+    input: toStoredJson(redact.value(result?.input ?? stepInputOf(opts.failure) ?? step.config)),
+    output: opts.error === undefined ? toStoredJson(redact.value(result?.output)) : null,
+    error: opts.error ?? null,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+  };
 }
 
 /**
  * Runs one claimed execution of its recorded workflow version, step by step. Steps that already
  * succeeded in an earlier attempt are not run again (their stored output is reused), so a retry
- * or a run taken over from a crashed worker resumes at the first step without a result.
+ * or a run taken over from a crashed worker resumes at the first step without a result. Each
+ * step's row commits with the run's next state (run-log.ts); a pure step's row waits for the next
+ * commit, a step's own database writes commit with its row.
  */
-export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
-  const { db, executionId, workerId, leaseMs } = opts;
-  const maxOutputBytes = getEnv().WORKFLOW_STEP_MAX_OUTPUT_BYTES;
-  const execution = await db.execution.findUnique({
-    where: { id: executionId },
-    include: {
-      delivery: { select: { body: true, headers: true, receivedAt: true, webhookId: true } },
-      agent: { select: { id: true, name: true } },
-      stepRuns: { where: { status: "succeeded" }, select: { stepId: true, output: true } },
-    },
-  });
-  if (!execution || execution.leaseOwner !== workerId || execution.status !== "running") return "lost";
-  const finish = (
-    status: "succeeded" | "failed",
-    fields: { error?: string | null; stoppedAtStepId?: string | null } = {},
-  ) =>
-    finishExecution({ db, executionId, workerId, status, ...fields }).catch((error): RunOutcome => {
-      if (error instanceof LostLeaseError) return "lost";
-      throw error;
-    });
+export async function runClaimedExecution(opts: RunOptions & { execution: ClaimedExecution }): Promise<RunOutcome> {
+  const { db, execution, workerId, leaseMs } = opts;
+  const executionId = execution.id;
+  const sql = getRawSql(db);
+  const log = createRunLog({ sql, executionId });
+  const finish = (fields: { status: "succeeded" | "failed"; error?: string; stoppedAtStepId?: string }) => () =>
+    finishExecution({ executionId, workerId, ...fields });
+  const extend = () => extendExecutionLease({ executionId, workerId, leaseMs });
+  /** Records the rows and the transition; the outcome, or "lost" when the run is no longer this worker's. */
+  const end = (outcome: RunOutcome, rows: StepLogRow[], transition: () => SqlScript<boolean>) =>
+    log.record({ rows, transition }).then(
+      (): RunOutcome => outcome,
+      (error): RunOutcome => {
+        if (error instanceof LostLeaseError) return "lost";
+        throw error;
+      },
+    );
+  const fail = (error: string) => end("failed", [], finish({ status: "failed", error }));
 
-  if (execution.attempt > execution.maxAttempts) {
-    return finish("failed", {
-      error: `Gave up after ${execution.maxAttempts - execution.attemptBase} attempts: the worker running it stopped before finishing`,
-    });
-  }
-  const version = await db.workflowVersion.findUnique({
-    where: { workflowId_version: { workflowId: execution.workflowId, version: execution.workflowVersion } },
+  if (execution.attempt > execution.maxAttempts)
+    return fail(
+      `Gave up after ${execution.maxAttempts - execution.attemptBase} attempts: the worker running it stopped before finishing`,
+    );
+  const loaded = await loadWorkflowDefinition({
+    sql,
+    workflowId: execution.workflowId,
+    version: execution.workflowVersion,
   });
-  if (!version) return finish("failed", { error: `Workflow version ${execution.workflowVersion} no longer exists` });
-  let definition: WorkflowDefinition;
-  try {
-    definition = parseStoredDefinition(version.definition);
-  } catch {
-    // E.g. a definition saved before step types existed. Throwing here would leave the run
-    // "running" until its lease expired, again on every attempt; retrying cannot fix it.
-    return finish("failed", {
-      error: `Workflow version ${execution.workflowVersion} is not a valid definition (saved in an older format?): save the workflow again and run it anew`,
-    });
-  }
+  if (loaded.kind === "missing") return fail(`Workflow version ${execution.workflowVersion} no longer exists`);
+  // Throwing here would leave the run "running" until its lease expired, again on every attempt; retrying cannot fix it.
+  if (loaded.kind === "invalid")
+    return fail(
+      `Workflow version ${execution.workflowVersion} is not a valid definition (saved in an older format?): save the workflow again and run it anew`,
+    );
+  const { definition } = loaded;
   let context: ReturnType<typeof buildRunContext>;
   try {
     context = buildRunContext(execution);
   } catch (error) {
     // E.g. a body stored before the endpoint refused deep nesting: no attempt can read it.
-    return finish("failed", { error: `${(error as Error).message}: the run cannot start` });
+    return fail(`${(error as Error).message}: the run cannot start`);
   }
   const secrets = await loadRunSecrets({ db, agentId: execution.agentId, definition });
   context.secrets = secrets.values;
-  const succeeded = new Map(execution.stepRuns.map((run) => [run.stepId, run.output]));
+  const maxOutputBytes = getEnv().WORKFLOW_STEP_MAX_OUTPUT_BYTES;
 
   // Renew the lease while steps run; losing it (another worker took the run) aborts this one.
   const lost = new AbortController();
   const renewal = setInterval(
     () => {
-      renewLease({ db, executionId, workerId, leaseMs }).then(
+      renewLease({ sql, executionId, workerId, leaseMs }).then(
         (held) => held || lost.abort(new LostLeaseError(executionId)),
         () => undefined,
       );
@@ -100,102 +131,90 @@ export async function runExecution(opts: RunOptions): Promise<RunOutcome> {
 
   try {
     for (const [stepIndex, step] of definition.steps.entries()) {
-      if (succeeded.has(step.id)) {
-        context.steps[step.id] = JSON.parse(succeeded.get(step.id) ?? "null");
+      if (execution.succeededSteps.has(step.id)) {
+        context.steps[step.id] = JSON.parse(execution.succeededSteps.get(step.id) ?? "null");
         if (execution.stoppedAtStepId === step.id) break;
         continue;
       }
-      if (opts.shutdownSignal.aborted) {
-        await releaseExecution({ db, executionId, workerId });
-        return "released";
-      }
+      if (opts.shutdownSignal.aborted) return end("released", [], () => releaseExecution({ executionId, workerId }));
+      const isLast = stepIndex === definition.steps.length - 1;
       const startedAt = new Date();
-      const timeout = AbortSignal.timeout(step.timeoutSeconds * 1000);
-      const signal = AbortSignal.any([timeout, opts.shutdownSignal, lost.signal]);
-      // Expressions the step evaluates (also from inside its transactions) run in the sandbox under this scope.
-      const scope = createStepScope({ timeoutSeconds: step.timeoutSeconds, timeout, signal });
-      let result: StepResult | undefined;
-      let failure: unknown;
-      try {
-        secrets.assertAvailable(step.config);
-        const config = stepConfigSchemas[step.type].parse(step.config);
-        result = await untilAborted(
-          runInStepScope(scope, () =>
-            getStepHandler(step.type).run({ config: config as never, context, services: { db, signal } }),
-          ),
-          signal,
-        );
-        const bytes = Buffer.byteLength(JSON.stringify(result.output ?? null));
-        if (bytes > maxOutputBytes) throw outputTooLargeError({ bytes, maxBytes: maxOutputBytes });
-      } catch (error) {
-        failure = error;
+      const rowOf = (fields: { result?: StepResult; failure?: unknown; error?: string }) =>
+        toStepRow({ execution, step, stepIndex, startedAt, redact: secrets.redact, ...fields });
+      /** After a success: the run ends with the last step or a stop, else it goes on under an extended lease. */
+      const progressAfter = (result: StepResult): Progress => ({
+        rows: [rowOf({ result })],
+        transition: result.stop
+          ? finish({ status: "succeeded", stoppedAtStepId: step.id })
+          : isLast
+            ? finish({ status: "succeeded" })
+            : extend,
+      });
+
+      // A step with database writes commits them with its row (StepServices.commit); then it is done, whatever follows.
+      let committed: { result: StepResult; ended: boolean } | undefined;
+      let committing: Promise<unknown> | undefined;
+      const attempt = await runStep({
+        step,
+        startedAt,
+        context,
+        db,
+        secrets,
+        maxOutputBytes,
+        stopSignals: [opts.shutdownSignal, lost.signal],
+        commit: (script) => {
+          const commit = log.commit(script, (result) => {
+            checkOutputSize(result, maxOutputBytes);
+            return progressAfter(result);
+          });
+          committing = commit.then((result) => {
+            committed = { result, ended: Boolean(result.stop) || isLast };
+          });
+          return commit;
+        },
+      });
+      // A commit still in flight when the step was stopped decides what happened.
+      await committing?.catch(() => undefined);
+      if (committed) {
+        context.steps[step.id] = committed.result.output ?? null;
+        if (committed.ended) return "succeeded";
+        continue;
       }
       if (lost.signal.aborted) return "lost";
-      if (failure !== undefined && opts.shutdownSignal.aborted) {
-        await releaseExecution({ db, executionId, workerId });
-        return "released";
+      const { result, failure } = attempt;
+      if (failure === undefined && result) {
+        context.steps[step.id] = result.output ?? null;
+        const progress = progressAfter(result);
+        if (result.stop || isLast) return end("succeeded", progress.rows, progress.transition);
+        if (getStepHandler(step.type).pure) log.defer(progress.rows[0]);
+        else await log.record(progress);
+        continue;
       }
-
-      const finishedAt = new Date();
-      // Everything stored from here on is redacted: the run log must not show a secret's value.
+      if (opts.shutdownSignal.aborted) return end("released", [], () => releaseExecution({ executionId, workerId }));
       const message = secrets.redact.text(
-        timeout.aborted
+        attempt.timeout.aborted
           ? `Step timed out after ${step.timeoutSeconds} s`
           : failure instanceof Error
             ? failure.message
             : String(failure),
       );
-      await writeUnderLease({
-        db,
-        executionId,
-        workerId,
-        leaseMs,
-        write: (tx) =>
-          tx.stepRun.create({
-            data: {
-              id: createId("step"),
-              executionId,
-              stepId: step.id,
-              stepIndex,
-              stepType: step.type,
-              attempt: execution.attempt,
-              status: failure === undefined ? "succeeded" : "failed",
-              input: toStoredJson(secrets.redact.value(result?.input ?? stepInputOf(failure) ?? step.config)),
-              output: failure === undefined ? toStoredJson(secrets.redact.value(result?.output)) : null,
-              error: failure === undefined ? null : message,
-              startedAt,
-              finishedAt,
-              durationMs: finishedAt.getTime() - startedAt.getTime(),
-            },
-          }),
-      });
-
-      if (failure !== undefined) {
-        // A timeout during an expression is the expression's doing (a loop, a runaway regex): it would time out again.
-        const permanent = failure instanceof PermanentStepError || scope.timedOutInSandbox();
-        if (permanent || execution.attempt >= execution.maxAttempts)
-          return finish("failed", { error: `${step.id}: ${message}` });
-        // Counted from the latest manual retry, which starts the policy's backoff over.
-        const delayMs = computeBackoffMs({
+      const error = `${step.id}: ${message}`;
+      const rows = [rowOf({ failure, error: message })];
+      // A timeout during an expression is the expression's doing (a loop, a runaway regex): it would time out again.
+      const permanent = failure instanceof PermanentStepError || attempt.scope.timedOutInSandbox();
+      if (permanent || execution.attempt >= execution.maxAttempts)
+        return end("failed", rows, finish({ status: "failed", error }));
+      return end("retrying", rows, () =>
+        requeueExecution({
+          executionId,
+          workerId,
           attempt: execution.attempt - execution.attemptBase,
-          baseSeconds: definition.retry.backoffSeconds,
-        });
-        const { count } = await db.execution.updateMany({
-          where: { id: executionId, leaseOwner: workerId, status: "running" },
-          data: {
-            status: "queued",
-            runAt: new Date(Date.now() + delayMs),
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            error: `${step.id}: ${message}`,
-          },
-        });
-        return count === 0 ? "lost" : "retrying";
-      }
-      context.steps[step.id] = result?.output ?? null;
-      if (result?.stop) return finish("succeeded", { stoppedAtStepId: step.id });
+          backoffSeconds: definition.retry.backoffSeconds,
+          error,
+        }),
+      );
     }
-    return finish("succeeded");
+    return end("succeeded", [], finish({ status: "succeeded" }));
   } catch (error) {
     if (error instanceof LostLeaseError) return "lost";
     throw error;

@@ -18,13 +18,25 @@ export type RunSecrets = {
   assertAvailable: (config: unknown) => void;
 };
 
+// Definitions are cached (definition-cache.ts) and never change, so what they reference is found once.
+const references = new WeakMap<object, string[]>();
+
+function referencesOf(key: object, value: () => unknown): string[] {
+  let names = references.get(key);
+  if (!names) {
+    names = findSecretReferences(value());
+    references.set(key, names);
+  }
+  return names;
+}
+
 /** Decrypts the agent's secrets that the definition references, once per run attempt. */
 export async function loadRunSecrets(opts: {
   db: Db;
   agentId: string;
   definition: WorkflowDefinition;
 }): Promise<RunSecrets> {
-  const names = findSecretReferences(opts.definition.steps.map((step) => step.config));
+  const names = referencesOf(opts.definition, () => opts.definition.steps.map((step) => step.config));
   const rows =
     names.length === 0
       ? []
@@ -46,7 +58,11 @@ export async function loadRunSecrets(opts: {
     values,
     redact: createRedactor(values),
     assertAvailable(config) {
-      for (const name of findSecretReferences(config)) {
+      const names =
+        typeof config === "object" && config !== null
+          ? referencesOf(config, () => config)
+          : findSecretReferences(config);
+      for (const name of names) {
         const problem = unreadable.get(name);
         if (problem) throw new PermanentStepError(problem);
         if (!Object.hasOwn(values, name))

@@ -4,9 +4,11 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 
 import type { Db } from "@/lib/db";
+import type { ClaimedExecution } from "@/lib/executions/claimed-execution";
+import { claimDueExecutions } from "@/lib/executions/execution-state";
 
-import { claimExecutions, type Provider } from "./claim-executions";
-import { runExecution } from "./run-execution";
+import { rawSqlFor, type Provider } from "./claim-executions";
+import { runClaimedExecution } from "./run-execution";
 
 export type WorkerOptions = {
   db: Db;
@@ -28,6 +30,10 @@ export type Worker = { id: string; wake: () => void; stop: () => Promise<void>; 
  */
 export function startWorker(opts: WorkerOptions): Worker {
   const id = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const sql = rawSqlFor(opts);
+  // A finished run frees a slot; claiming for every single one would cost a claim per run, so a
+  // busy worker refills in batches (new runs and the poll still claim for any free slot).
+  const refillAt = Math.max(1, Math.floor(opts.concurrency / 4));
   const log = opts.log ?? ((message, error) => console.error(`[worker ${id}] ${message}`, error ?? ""));
   const shutdown = new AbortController();
   const running = new Set<Promise<unknown>>();
@@ -46,32 +52,26 @@ export function startWorker(opts: WorkerOptions): Worker {
   async function loop() {
     while (!stopping) {
       const free = opts.concurrency - running.size;
-      let claimed: string[] = [];
+      let claimed: ClaimedExecution[] = [];
       if (free > 0) {
         try {
-          claimed = await claimExecutions({
-            db: opts.db,
-            provider: opts.provider,
-            workerId: id,
-            limit: free,
-            leaseMs: opts.leaseMs,
-          });
+          claimed = await claimDueExecutions({ sql, workerId: id, limit: free, leaseMs: opts.leaseMs });
         } catch (error) {
           log("could not claim runs", error);
         }
       }
-      for (const executionId of claimed) {
-        const run = runExecution({
+      for (const execution of claimed) {
+        const run = runClaimedExecution({
           db: opts.db,
-          executionId,
+          execution,
           workerId: id,
           leaseMs: opts.leaseMs,
           shutdownSignal: shutdown.signal,
         })
-          .catch((error) => log(`run ${executionId} crashed`, error))
+          .catch((error) => log(`run ${execution.id} crashed`, error))
           .finally(() => {
             running.delete(run);
-            wakeUp?.();
+            if (opts.concurrency - running.size >= refillAt) wakeUp?.();
           });
         running.add(run);
       }

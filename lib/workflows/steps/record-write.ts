@@ -1,16 +1,25 @@
+import { getRawSql } from "@/lib/db/raw-sql";
+import { willWait, type SqlScript } from "@/lib/db/sql-script";
 import { updateRecord } from "@/lib/records/update-record";
-import { upsertRecord } from "@/lib/records/upsert-record";
+import { writeRecord } from "@/lib/records/upsert-record";
 
-import { evaluateExpression } from "../expressions";
+import { evaluateExpression, evaluateJobs } from "../expressions";
 import { createStepScope, runInStepScope } from "../sandbox/step-limits";
-import { renderRecordKey } from "./record-key";
-import { PermanentStepError, type RunContext, type StepHandler, type StepServices } from "./step-handler";
+import { checkRecordKey, renderRecordKey } from "./record-key";
+import {
+  PermanentStepError,
+  type RunContext,
+  type StepHandler,
+  type StepResult,
+  type StepServices,
+} from "./step-handler";
 import type { StepConfig } from "./step-schemas";
 
 // Record Write: stores the value of the data expression at (collection, key) in the agent's
 // data store. Merge (the default) keeps fields other runs wrote; replace overwrites the record;
 // update computes the new record from the stored one ($current) inside the write's transaction,
-// so concurrent runs of one record (a balance) apply one after the other and none is lost.
+// so concurrent runs of one record (a balance) apply one after the other and none is lost. The
+// write commits with the step's log row (services.commit), so a resumed run never writes twice.
 
 const MAX_DATA_BYTES = 1024 * 1024;
 /**
@@ -53,51 +62,58 @@ function checkStorable(expression: string, data: unknown): void {
     throw new PermanentStepError(`The record data is ${size} bytes; at most ${MAX_DATA_BYTES} bytes can be stored`);
 }
 
-async function runUpdate(opts: {
+function commitOf(services: StepServices) {
+  return services.commit ?? (<T>(script: () => SqlScript<T>) => getRawSql(services.db).transaction(script));
+}
+
+function runUpdate(opts: {
   config: StepConfig<"record_write">;
   context: RunContext;
   services: StepServices;
   key: string;
-}) {
+}): Promise<StepResult> {
   const { config, context, services, key } = opts;
-  const stored = await updateRecord({
-    db: services.db,
-    agentId: context.agent.id,
-    collection: config.collection,
-    key,
-    update: async (current) => {
-      const next = await evaluateUnderLock({ expression: config.data, context, current, signal: services.signal });
-      // A run that timed out or lost its lease while waiting for the record must not write it.
-      services.signal.throwIfAborted();
-      // Null for a record that does not exist is "no change", not a wipe.
-      if (current !== null || next !== null) checkStorable(config.data, next);
-      return next;
-    },
+  return commitOf(services)(function* () {
+    // The expression is evaluated while the record is locked: this transaction waits for it.
+    yield* willWait();
+    const stored = yield* updateRecord({
+      agentId: context.agent.id,
+      collection: config.collection,
+      key,
+      update: async (current) => {
+        const next = await evaluateUnderLock({ expression: config.data, context, current, signal: services.signal });
+        // A run that timed out or lost its lease while waiting for the record must not write it.
+        services.signal.throwIfAborted();
+        // Null for a record that does not exist is "no change", not a wipe.
+        if (current !== null || next !== null) checkStorable(config.data, next);
+        return next;
+      },
+    });
+    return {
+      output: { collection: config.collection, key, data: stored.data, changed: stored.changed },
+      input: { collection: config.collection, key, mode: config.mode },
+    };
   });
-  return {
-    output: { collection: config.collection, key, data: stored.data, changed: stored.changed },
-    input: { collection: config.collection, key, mode: config.mode },
-  };
 }
 
 export const recordWriteStep: StepHandler<"record_write"> = {
   type: "record_write",
   async run({ config, context, services }) {
-    const key = await renderRecordKey(config.key, context);
-    if (config.mode === "update") return runUpdate({ config, context, services, key });
-    const data = await evaluateExpression(config.data, context);
+    if (config.mode === "update") {
+      const key = await renderRecordKey(config.key, context);
+      return runUpdate({ config, context, services, key });
+    }
+    // The key and the data in one sandbox task.
+    const [rendered, data] = await evaluateJobs(context, [
+      { kind: "text", template: config.key },
+      { kind: "expression", expression: config.data },
+    ]);
+    const key = checkRecordKey(config.key, rendered as string);
     checkStorable(config.data, data);
-    const stored = await upsertRecord({
-      db: services.db,
-      agentId: context.agent.id,
-      collection: config.collection,
-      key,
-      data,
-      mode: config.mode,
+    const { collection, mode } = config;
+    return commitOf(services)(function* () {
+      const stored = yield* writeRecord({ agentId: context.agent.id, collection, key, data, mode });
+      return { output: { collection, key, data: stored.data }, input: { collection, key, mode, data } };
     });
-    return {
-      output: { collection: config.collection, key, data: stored.data },
-      input: { collection: config.collection, key, mode: config.mode, data },
-    };
   },
 };

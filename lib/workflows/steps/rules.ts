@@ -20,6 +20,7 @@ export type RulesOutput = { score: number; labels: string[]; matched: string[] }
 
 export const rulesStep: StepHandler<"rules"> = {
   type: "rules",
+  pure: true,
   async run({ config, context }) {
     // Every condition in one sandbox task; stopWhen needs their result, so it is a second one.
     const values = await evaluateJobs(

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { SqlScript } from "@/lib/db/sql-script";
 
 import type { StepConfig, StepType } from "./step-schemas";
 
@@ -16,6 +17,14 @@ export type StepServices = {
   db: Db;
   /** Aborted when the step times out or the worker shuts down; pass it to every I/O call. */
   signal: AbortSignal;
+  /**
+   * Runs the step's database writes in the transaction that also records the step (its log row,
+   * the rows of the pure steps before it, the run's lease or end): committed together or not at
+   * all, so a run resumed after a crash never repeats a write that committed. The step returns
+   * what the script returns. Absent outside a run (a step called on its own), where the script
+   * is its own transaction.
+   */
+  commit?: <T extends StepResult>(script: () => SqlScript<T>) => Promise<T>;
 };
 
 /**
@@ -27,6 +36,11 @@ export type StepResult = { output: unknown; stop?: boolean; input?: unknown };
 
 export type StepHandler<T extends StepType> = {
   type: T;
+  /**
+   * The step only computes from the run's context (no I/O): its log row may be stored with the
+   * next step's or with the run's end, since running it again after a crash gives the same result.
+   */
+  pure?: true;
   /**
    * Runs the step with its validated config (templates not yet rendered: the handler renders
    * what it needs with lib/workflows/expressions). Throwing fails the step with that message.
