@@ -15,11 +15,13 @@ import { selectClaimed, toClaimedExecution, type ClaimedExecution, type ClaimedR
 
 export const executionStatuses = ["queued", "running", "succeeded", "failed", "canceled"] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];
+/** A new run's status: the ingest stores' raw INSERTs write it too (enqueue in the delivery's transaction). */
+export const queuedStatus = "queued" satisfies ExecutionStatus;
 
 /** The columns of a new queued run besides its ids and trigger, for Prisma's create or a raw INSERT alike. */
 export function queuedExecutionColumns(opts: { now: Date; maxAttempts: number }) {
   return {
-    status: "queued" satisfies ExecutionStatus,
+    status: queuedStatus,
     attempt: 0,
     attemptBase: 0,
     maxAttempts: opts.maxAttempts,

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 
 import { createGroupCommit, type CommitOutcome } from "@/lib/db/group-commit";
 import { sqliteDate } from "@/lib/db/sqlite-date";
+import { queuedStatus } from "@/lib/executions/execution-state";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
 import {
@@ -109,7 +110,7 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       deliveryId: delivery.id,
       createdAt: receivedAt,
     });
-    return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued" };
+    return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: queuedStatus };
   };
 
   const reject = ({ delivery }: RejectionRequest) => {

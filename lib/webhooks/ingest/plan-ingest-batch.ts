@@ -1,3 +1,5 @@
+import { queuedStatus } from "@/lib/executions/execution-state";
+
 import type { AcceptedDelivery, AcceptResult, QueuedExecution, RejectedDelivery } from "./ingest-store";
 import { isWithinWindow, type IngestWrite, type IngestWriteResult } from "./ingest-write";
 
@@ -101,7 +103,7 @@ export function planIngestBatch(opts: { items: IngestWrite[]; earlier: EarlierDe
         kind: "duplicate",
         deliveryId: holder.row.id,
         executionId: holder.execution.id,
-        executionStatus: "queued",
+        executionStatus: queuedStatus,
       };
     }
     const { stored } = holder;
@@ -159,7 +161,7 @@ export function planIngestBatch(opts: { items: IngestWrite[]; earlier: EarlierDe
     plan.executions.push(queued);
     if (keySlot) byKey.set(keySlot, { row, execution: queued });
     if (hashSlot) byHash.set(hashSlot, { row, execution: queued });
-    return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued" };
+    return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: queuedStatus };
   };
 
   for (const item of opts.items) {

@@ -1,6 +1,7 @@
 import type { QueryConfig } from "pg";
 
 import { postgresTimestamp } from "@/lib/db/postgres-date";
+import { queuedStatus } from "@/lib/executions/execution-state";
 
 import type { IngestBatchPlan } from "./plan-ingest-batch";
 
@@ -98,7 +99,7 @@ export function insertBatchStatement(plan: IngestBatchPlan): QueryConfig {
            )
            INSERT INTO "Execution" (id, "agentId", "workflowId", "workflowVersion", "webhookId", "deliveryId", trigger,
                                     status, attempt, "maxAttempts", "runAt", "createdAt")
-           SELECT id, "agentId", "workflowId", "workflowVersion", "webhookId", "deliveryId", 'webhook', 'queued', 0,
+           SELECT id, "agentId", "workflowId", "workflowVersion", "webhookId", "deliveryId", 'webhook', '${queuedStatus}', 0,
                   "maxAttempts", "createdAt", "createdAt"
            FROM unnest($20::text[], $21::text[], $22::text[], $23::int[], $24::text[], $25::text[], $26::int[],
                        $27::timestamp(3)[])

@@ -2,6 +2,8 @@ import "server-only";
 
 import type Database from "better-sqlite3";
 
+import { queuedStatus } from "@/lib/executions/execution-state";
+
 import type { WebhookColumns } from "./ingest-webhook";
 
 // The SQLite ingest store's statements, prepared once per connection. Dates are ISO text with an
@@ -48,7 +50,7 @@ export function prepareIngestStatements(db: Database.Database) {
     ),
     insertExecution: db.prepare(
       `INSERT INTO "Execution" (id, agentId, workflowId, workflowVersion, webhookId, deliveryId, trigger, status, attempt, maxAttempts, runAt, createdAt)
-       VALUES (@id, @agentId, @workflowId, @workflowVersion, @webhookId, @deliveryId, 'webhook', 'queued', 0, @maxAttempts, @createdAt, @createdAt)`,
+       VALUES (@id, @agentId, @workflowId, @workflowVersion, @webhookId, @deliveryId, 'webhook', '${queuedStatus}', 0, @maxAttempts, @createdAt, @createdAt)`,
     ),
     trimRejected: db.prepare(
       `DELETE FROM "Delivery" WHERE id IN (
