@@ -1,8 +1,8 @@
-// A worker killed after a Record Write committed its record but before the step's StepRun was
-// stored: the worker that takes the run over must not apply the step a second time. (The two are
-// written in separate transactions today, so it does: this test fails until they commit together.)
+// A worker killed after a Record Write wrote its record but before the step's StepRun was stored:
+// the worker that takes the run over must not find the step applied twice. The two commit in one
+// transaction (services.commit), so the killed worker's record is rolled back with its StepRun.
 // PostgreSQL only: a trigger holds that StepRun insert on an advisory lock the test owns, so the
-// kill lands in that window every time; the server-level crash test shows it on both databases.
+// kill lands in that window every time; the server-level crash test covers both databases.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
@@ -39,10 +39,16 @@ describe("a Record Write interrupted between its effect and its StepRun (postgre
           FOR EACH ROW EXECUTE FUNCTION hold_store_step_run();`);
       await holder.query(`SELECT pg_advisory_lock(${HOLD_LOCK})`);
       const doomed = await startWorkerChild({ target });
-      await waitUntil(async () => (await db.dataRecord.count({ where: { agentId } })) === 1, {
-        what: "the first worker's Record Write has committed its record",
-        timeoutMs: 60_000,
-      });
+      // Its record is written, in the transaction now waiting to insert the StepRun.
+      await waitUntil(
+        async () =>
+          (
+            await holder.query(
+              `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = ${HOLD_LOCK} AND NOT granted`,
+            )
+          ).rowCount === 1,
+        { what: "the first worker's Record Write waits to store its StepRun", timeoutMs: 60_000 },
+      );
       doomed.kill("SIGKILL");
       await doomed.exited;
       await holder.query(`SELECT pg_advisory_unlock(${HOLD_LOCK})`);
@@ -61,6 +67,7 @@ describe("a Record Write interrupted between its effect and its StepRun (postgre
       await rescuer.exited;
     }
     const records = await db.dataRecord.findMany({ where: { agentId }, select: { key: true } });
-    expect(records.map((record) => record.key)).toEqual(["k/1"]);
+    // Only the second attempt's write: the first one's never committed.
+    expect(records.map((record) => record.key)).toEqual(["k/2"]);
   }, 180_000);
 });
