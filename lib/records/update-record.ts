@@ -2,16 +2,14 @@ import "server-only";
 
 import { isDeepStrictEqual } from "node:util";
 
-import { execute, selectRows, waitFor, type SqlScript } from "@/lib/db/sql-script";
+import { execute, selectRows, waitFor, type SqlProvider, type SqlScript } from "@/lib/db/sql-script";
 import { createId } from "@/lib/ids";
 
 // Read-modify-write of one record as one indivisible step, inside the caller's transaction (the
-// engine commits it with the step's log row and the run's lease check, lib/workflows/engine). Its
-// first statement is an UPDATE of the record's row that changes nothing and returns it, so the row
-// is locked before it is read: on PostgreSQL that is the row lock (as SELECT … FOR UPDATE would
-// take), so a concurrent update waits and then reads the committed result; on SQLite the
-// transaction already holds the database's single writer lock (BEGIN IMMEDIATE). The same
-// statement works on both databases.
+// engine commits it with the step's log row and the run's lease check, lib/workflows/engine). The
+// row is locked before it is read: on PostgreSQL with SELECT … FOR UPDATE, so a concurrent update
+// waits and then reads the committed result; on SQLite the transaction already holds the
+// database's single writer lock (BEGIN IMMEDIATE, lib/db/raw-sqlite.ts).
 //
 // A record that does not exist yet has no row to lock: two first writers on PostgreSQL both see
 // none; the second's insert waits for the first and then does nothing (ON CONFLICT), and it
@@ -34,6 +32,7 @@ export type UpdatedRecord = {
  * caller's transaction rolls back); nothing is written when it returns the current data.
  */
 export function* updateRecord(opts: {
+  provider: SqlProvider;
   agentId: string;
   collection: string;
   key: string;
@@ -42,7 +41,7 @@ export function* updateRecord(opts: {
   const { agentId, collection, key } = opts;
   for (let attempt = 1; ; attempt++) {
     const [row] = yield* selectRows<{ id: string; data: string }>(
-      `UPDATE "DataRecord" SET "data" = "data" WHERE "agentId" = ? AND "collection" = ? AND "key" = ? RETURNING "id", "data"`,
+      `SELECT "id", "data" FROM "DataRecord" WHERE "agentId" = ? AND "collection" = ? AND "key" = ?${opts.provider === "postgresql" ? " FOR UPDATE" : ""}`,
       [agentId, collection, key],
     );
     const current: unknown = row ? JSON.parse(row.data) : null;

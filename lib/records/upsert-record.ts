@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Db } from "@/lib/db";
 import { getRawSql } from "@/lib/db/raw-sql";
-import { execute, type SqlScript } from "@/lib/db/sql-script";
+import { execute, type SqlProvider, type SqlScript } from "@/lib/db/sql-script";
 import { createId } from "@/lib/ids";
 
 import { updateRecord } from "./update-record";
@@ -23,13 +23,21 @@ export function mergeRecordData(previous: unknown, next: unknown): unknown {
   return isPlainObject(previous) && isPlainObject(next) ? { ...previous, ...next } : next;
 }
 
-type RecordWrite = { agentId: string; collection: string; key: string; data: unknown; mode: RecordWriteMode };
+type RecordWrite = {
+  provider: SqlProvider;
+  agentId: string;
+  collection: string;
+  key: string;
+  data: unknown;
+  mode: RecordWriteMode;
+};
 
 /** Creates or updates the record at (collection, key) and returns the data it now holds. */
 export function* writeRecord(opts: RecordWrite): SqlScript<{ data: unknown }> {
   const { agentId, collection, key, data } = opts;
   if (opts.mode === "merge" && isPlainObject(data)) {
     const merged = yield* updateRecord({
+      provider: opts.provider,
       agentId,
       collection,
       key,
@@ -47,6 +55,7 @@ export function* writeRecord(opts: RecordWrite): SqlScript<{ data: unknown }> {
 }
 
 /** writeRecord in a transaction of its own. */
-export function upsertRecord(opts: RecordWrite & { db: Db }): Promise<{ data: unknown }> {
-  return getRawSql(opts.db).transaction(() => writeRecord(opts));
+export function upsertRecord(opts: Omit<RecordWrite, "provider"> & { db: Db }): Promise<{ data: unknown }> {
+  const sql = getRawSql(opts.db);
+  return sql.transaction(() => writeRecord({ ...opts, provider: sql.provider }));
 }

@@ -11,18 +11,16 @@ import {
   releaseExecution,
   requeueExecution,
 } from "@/lib/executions/execution-state";
-import { createId } from "@/lib/ids";
 import { getStepHandler } from "@/lib/workflows/steps/registry";
-import { PermanentStepError, stepInputOf, type StepResult } from "@/lib/workflows/steps/step-handler";
-import type { WorkflowStep } from "@/lib/workflows/workflow-definition";
+import { PermanentStepError, type StepResult } from "@/lib/workflows/steps/step-handler";
 
 import { loadWorkflowDefinition } from "./definition-cache";
 import { LostLeaseError, renewLease } from "./lease";
-import { buildRunContext, toStoredJson } from "./run-context";
+import { buildRunContext } from "./run-context";
 import { createRunLog, type Progress } from "./run-log";
-import { loadRunSecrets, type RunSecrets } from "./run-secrets";
+import { loadRunSecrets } from "./run-secrets";
 import { checkOutputSize, runStep } from "./run-step";
-import type { StepLogRow } from "./step-log";
+import { toStepLogRow, type StepLogRow } from "./step-log";
 
 export type RunOutcome = "succeeded" | "failed" | "retrying" | "released" | "lost";
 
@@ -32,36 +30,6 @@ type RunOptions = { db: Db; workerId: string; leaseMs: number; shutdownSignal: A
 export async function runExecution(opts: RunOptions & { executionId: string }): Promise<RunOutcome> {
   const execution = await findClaimedExecution({ sql: getRawSql(opts.db), ...opts });
   return execution ? runClaimedExecution({ ...opts, execution }) : "lost";
-}
-
-/** A step's row in the run log; everything stored is redacted, since the log must not show a secret's value. */
-function toStepRow(opts: {
-  execution: ClaimedExecution;
-  step: WorkflowStep;
-  stepIndex: number;
-  startedAt: Date;
-  redact: RunSecrets["redact"];
-  result?: StepResult;
-  failure?: unknown;
-  error?: string;
-}): StepLogRow {
-  const { step, startedAt, redact, result } = opts;
-  const finishedAt = new Date();
-  return {
-    id: createId("step"),
-    executionId: opts.execution.id,
-    stepId: step.id,
-    stepIndex: opts.stepIndex,
-    stepType: step.type,
-    attempt: opts.execution.attempt,
-    status: opts.error === undefined ? "succeeded" : "failed",
-    input: toStoredJson(redact.value(result?.input ?? stepInputOf(opts.failure) ?? step.config)),
-    output: opts.error === undefined ? toStoredJson(redact.value(result?.output)) : null,
-    error: opts.error ?? null,
-    startedAt,
-    finishedAt,
-    durationMs: finishedAt.getTime() - startedAt.getTime(),
-  };
 }
 
 /**
@@ -140,7 +108,7 @@ export async function runClaimedExecution(opts: RunOptions & { execution: Claime
       const isLast = stepIndex === definition.steps.length - 1;
       const startedAt = new Date();
       const rowOf = (fields: { result?: StepResult; failure?: unknown; error?: string }) =>
-        toStepRow({ execution, step, stepIndex, startedAt, redact: secrets.redact, ...fields });
+        toStepLogRow({ execution, step, stepIndex, startedAt, redact: secrets.redact, ...fields });
       /** After a success: the run ends with the last step or a stop, else it goes on under an extended lease. */
       const progressAfter = (result: StepResult): Progress => ({
         rows: [rowOf({ result })],
@@ -180,8 +148,8 @@ export async function runClaimedExecution(opts: RunOptions & { execution: Claime
         if (committed.ended) return "succeeded";
         continue;
       }
-      if (lost.signal.aborted) return "lost";
       const { result, failure } = attempt;
+      if (lost.signal.aborted || failure instanceof LostLeaseError) return "lost";
       if (failure === undefined && result) {
         context.steps[step.id] = result.output ?? null;
         const progress = progressAfter(result);

@@ -1,6 +1,13 @@
 import "server-only";
 
 import { execute, isStatement, selectRows, type SqlProvider, type SqlScript } from "@/lib/db/sql-script";
+import type { ClaimedExecution } from "@/lib/executions/claimed-execution";
+import { createId } from "@/lib/ids";
+import { stepInputOf, type StepResult } from "@/lib/workflows/steps/step-handler";
+import type { WorkflowStep } from "@/lib/workflows/workflow-definition";
+
+import { toStoredJson } from "./run-context";
+import type { RunSecrets } from "./run-secrets";
 
 /** One attempt of one step, as the run log stores it (inputs, outputs and errors already redacted). */
 export type StepLogRow = {
@@ -18,6 +25,36 @@ export type StepLogRow = {
   finishedAt: Date;
   durationMs: number;
 };
+
+/** A step's row in the run log; everything stored is redacted, since the log must not show a secret's value. */
+export function toStepLogRow(opts: {
+  execution: ClaimedExecution;
+  step: WorkflowStep;
+  stepIndex: number;
+  startedAt: Date;
+  redact: RunSecrets["redact"];
+  result?: StepResult;
+  failure?: unknown;
+  error?: string;
+}): StepLogRow {
+  const { step, startedAt, redact, result } = opts;
+  const finishedAt = new Date();
+  return {
+    id: createId("step"),
+    executionId: opts.execution.id,
+    stepId: step.id,
+    stepIndex: opts.stepIndex,
+    stepType: step.type,
+    attempt: opts.execution.attempt,
+    status: opts.error === undefined ? "succeeded" : "failed",
+    input: toStoredJson(redact.value(result?.input ?? stepInputOf(opts.failure) ?? step.config)),
+    output: opts.error === undefined ? toStoredJson(redact.value(result?.output)) : null,
+    error: opts.error ?? null,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+  };
+}
 
 const columns = `"id", "executionId", "stepId", "stepIndex", "stepType", "attempt", "status", "input", "output", "error", "startedAt", "finishedAt", "durationMs"`;
 const placeholders = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

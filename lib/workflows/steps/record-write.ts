@@ -77,6 +77,7 @@ function runUpdate(opts: {
     // The expression is evaluated while the record is locked: this transaction waits for it.
     yield* willWait();
     const stored = yield* updateRecord({
+      provider: getRawSql(services.db).provider,
       agentId: context.agent.id,
       collection: config.collection,
       key,
@@ -111,8 +112,9 @@ export const recordWriteStep: StepHandler<"record_write"> = {
     const key = checkRecordKey(config.key, rendered as string);
     checkStorable(config.data, data);
     const { collection, mode } = config;
+    const { provider } = getRawSql(services.db);
     return commitOf(services)(function* () {
-      const stored = yield* writeRecord({ agentId: context.agent.id, collection, key, data, mode });
+      const stored = yield* writeRecord({ provider, agentId: context.agent.id, collection, key, data, mode });
       return { output: { collection, key, data: stored.data }, input: { collection, key, mode, data } };
     });
   },
