@@ -1,0 +1,50 @@
+// What the scenarios share: progress lines, the two targets (the bare baseline and ours) as the
+// load modules take them, and the check that every 202 was stored.
+import { startBaseline } from "./baseline.mjs";
+import { signedBodies } from "./load.mjs";
+import { sampleRss } from "./processes.mjs";
+import { startWorkbench, workflowSteps } from "./workbench.mjs";
+
+/** Progress goes to stderr, so stdout holds only the tables and the JSON line. */
+export const log = (message) => console.error(`[bench] ${message}`);
+
+/** Starts the bare baseline, runs drive(target) against it while sampling its memory, then stops it. */
+export async function withBaseline({ database, port, unique }, drive) {
+  const baseline = await startBaseline({ database, port });
+  try {
+    const stopRss = sampleRss(baseline.pid);
+    const result = await drive({ url: baseline.url, nextRequest: signedBodies({ ...baseline, unique }) });
+    return { ...result, rssPeak: stopRss() };
+  } finally {
+    await baseline.stop();
+  }
+}
+
+/** Starts our server with a webhook running a workflow of `steps`; the target collects its 202s' ids. */
+export async function startOurs({ database, port, worker, steps, unique }) {
+  const server = await startWorkbench({ database, port, worker });
+  const webhook = await server.createWebhook({ steps: workflowSteps(steps) });
+  const deliveryIds = [];
+  return { server, target: { url: webhook.url, nextRequest: signedBodies({ ...webhook, unique }), deliveryIds } };
+}
+
+/** Every 202 our server answered names a delivery that is in the database, accepted. */
+export async function checkStored({ reader, deliveryIds }) {
+  const stored = await reader.acceptedDeliveryIds();
+  const missing = deliveryIds.filter((id) => !stored.has(id)).length;
+  return {
+    key: "every202Stored",
+    ok: missing === 0,
+    label: `every 202 stored: ${(deliveryIds.length - missing).toLocaleString("en-US")} of ${deliveryIds.length.toLocaleString("en-US")} answered 202 are in the database${missing ? ` (${missing} MISSING)` : ""}`,
+  };
+}
+
+/** No transport errors, timeouts or unanswered requests in any of the runs. */
+export function transportCheck(runs) {
+  const failed = runs.reduce((sum, run) => sum + run.errors + run.timeouts + run.unanswered, 0);
+  return {
+    key: "noTransportFailures",
+    ok: failed === 0,
+    label: `no connection errors, timeouts or unanswered requests${failed ? ` (${failed} seen)` : ""}`,
+  };
+}
