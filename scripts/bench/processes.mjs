@@ -48,16 +48,15 @@ function track(child, name) {
   groups.add(child.pid);
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return groups.delete(child.pid);
-    killGroup(child.pid, "SIGTERM");
-    const done = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
-    if (!done) {
-      console.error(`[bench] ${name} did not stop within 15 s of SIGTERM; killing it`);
-      killGroup(child.pid, "SIGKILL");
-      await exited;
+    if (!groups.has(child.pid)) return;
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(child.pid, "SIGTERM");
+      const done = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+      if (!done) console.error(`[bench] ${name} did not stop within 15 s of SIGTERM; killing it`);
     }
     // Anything it started and left behind in its group goes too.
     killGroup(child.pid, "SIGKILL");
+    await exited;
     groups.delete(child.pid);
   };
   onCleanup(stop);
