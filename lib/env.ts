@@ -56,6 +56,14 @@ const envSchema = z.object({
   /** Requests a webhook accepts at once before WEBHOOK_RATE_LIMIT_PER_SECOND applies, unless the webhook sets its own. */
   WEBHOOK_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(200),
   /**
+   * Webhook requests this process works on at once (from arrival to answer). Past it, a request is
+   * answered 503 with Retry-After before its body is read: nothing is stored, so the sender's retry
+   * is safe, and the requests already admitted keep their quick answers.
+   */
+  WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(128),
+  /** Event-loop delay past which webhook requests are refused the same way: the process is too busy to answer at once. */
+  WEBHOOK_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  /**
    * Reverse proxies in front of the Workbench that each append the address they were connected
    * from to X-Forwarded-For. The client's address (sign-in throttling, sessions, the audit log,
    * webhook IP allow-lists and the delivery log) is the entry this many positions from the right;

@@ -3,12 +3,11 @@ import "server-only";
 import { assertMasterKeyMatches } from "@/lib/crypto/master-key";
 import { getDb } from "@/lib/db";
 import { bootstrapOwnerFromEnv } from "@/lib/users/bootstrap-owner";
-import { startConfiguredWorker } from "@/lib/workflows/engine/start-configured-worker";
 
 /**
- * Start-up, run once from instrumentation.ts before the first request: migrations, a master key
- * that opens this database's secrets, the owner from WORKBENCH_OWNER_* on a fresh database, then
- * the workflow worker. A failed check stops the process. (`npm run worker` does not run this.)
+ * The web server's start-up checks, run once by lib/server/runtime.ts before it listens:
+ * migrations, a master key that opens this database's secrets, the owner from WORKBENCH_OWNER_*
+ * on a fresh database. A failed check stops the process. (`npm run worker` does not run this.)
  */
 export async function startServer(): Promise<void> {
   try {
@@ -19,5 +18,4 @@ export async function startServer(): Promise<void> {
     console.error(`[workbench] Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  await startConfiguredWorker({ exitOnSignal: true });
 }

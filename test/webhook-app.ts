@@ -23,13 +23,16 @@ export const baseUrl = "http://localhost";
 // lib/db and the ingest store keep their state here; each suite must start without the previous one's.
 const appGlobal = globalThis as typeof globalThis & {
   __workbenchDb?: { ready: Promise<Db> };
-  __ingestStore?: Promise<unknown>;
+  __ingestStore?: Promise<{ close(): Promise<void> }>;
 };
 
 export async function closeAppDb(): Promise<void> {
   const state = appGlobal.__workbenchDb;
+  const store = appGlobal.__ingestStore;
   appGlobal.__workbenchDb = undefined;
   appGlobal.__ingestStore = undefined;
+  // The ingest store has its own connection (a pg pool on PostgreSQL), closed before the database is dropped.
+  await (await store?.catch(() => undefined))?.close();
   const db = await state?.ready.catch(() => undefined);
   await db?.$disconnect();
 }

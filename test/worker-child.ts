@@ -3,14 +3,15 @@
 // tsx --conditions=react-server test/worker-child.ts. Prints {"workerId": …, "pid": …} once it
 // polls; SIGTERM stops it gracefully (exit 0). It exits when its stdin closes, so a test runner
 // that dies cannot leave it running.
-import { startConfiguredWorker } from "../lib/workflows/engine/start-configured-worker";
+import { startConfiguredWorker, stopConfiguredWorker } from "../lib/workflows/engine/start-configured-worker";
 
 process.stdin.on("end", () => process.exit(1));
 process.stdin.resume();
 
 async function main() {
-  const worker = await startConfiguredWorker({ exitOnSignal: true });
+  const worker = await startConfiguredWorker();
   if (!worker) throw new Error("WORKBENCH_WORKER=off: nothing to run");
+  process.once("SIGTERM", () => stopConfiguredWorker(worker).finally(() => process.exit(0)));
   process.stdout.write(`${JSON.stringify({ workerId: worker.id, pid: process.pid })}\n`);
 }
 

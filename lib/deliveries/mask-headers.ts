@@ -1,5 +1,7 @@
 // Pure: the request headers a delivery keeps, with secrets masked so the log can be shown to
 // builders (and dumped) without handing out credentials.
+import type { HeaderReader } from "@/lib/incoming/header-reader";
+
 // By name pattern, so vendor headers (stripe-signature, x-hub-signature-256, x-auth-token…) are covered too.
 const secretHeader = /signature|secret|token|auth|api-?key|password|cookie/i;
 const MAX_VALUE_LENGTH = 512;
@@ -11,7 +13,7 @@ export function maskHeaderValue(name: string, value: string): string {
   return value.length <= 12 ? "••••" : `${value.slice(0, 8)}…(${value.length} chars)`;
 }
 
-export function maskHeaders(headers: Headers): Record<string, string> {
+export function maskHeaders(headers: Pick<HeaderReader, "forEach">): Record<string, string> {
   const kept: Record<string, string> = {};
   let count = 0;
   headers.forEach((value, name) => {

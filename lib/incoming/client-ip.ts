@@ -3,6 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 
 import { PEER_IP_HEADER, resolveClientIp } from "./client-ip-rule";
+import type { HeaderReader } from "./header-reader";
 
 /** Set by server.mjs, which overwrites PEER_IP_HEADER on every request: only then is the header the socket's address. */
 const PEER_HEADER_TRUSTED = Symbol.for("workbench.peerIpHeaderTrusted");
@@ -13,7 +14,10 @@ function peerHeaderTrusted(): boolean {
 }
 
 /** The client's address by the one rule in client-ip-rule.ts, with WORKBENCH_TRUSTED_PROXY_HOPS; null when unknown. */
-export function getClientIp(opts: { request: Request; trustedProxyHops?: number }): string | null {
+export function getClientIp(opts: {
+  request: { headers: Pick<HeaderReader, "get"> };
+  trustedProxyHops?: number;
+}): string | null {
   const { headers } = opts.request;
   return resolveClientIp({
     forwardedFor: headers.get("x-forwarded-for"),

@@ -1,5 +1,6 @@
 import { maskHeaders } from "@/lib/deliveries/mask-headers";
 import { createId } from "@/lib/ids";
+import type { HeaderReader } from "@/lib/incoming/header-reader";
 
 import type { DeliveryRecord } from "./ingest-store";
 
@@ -13,7 +14,7 @@ const MAX_LOGGED_BYTES = 2_147_483_647;
  * body is kept only in part); an accepted delivery replaces the body with the whole of it.
  */
 export function toDeliveryRecord(opts: {
-  request: Request;
+  request: { headers: HeaderReader };
   webhookId: string;
   receivedAt: Date;
   clientIp: string | null;

@@ -57,6 +57,12 @@ export const ingestErrors = {
     status: 400,
     message: "The request body ended before it was complete (the connection was closed)",
   },
+  // Both 503s store nothing, so the sender's retry (with the same idempotency key) is always safe.
+  overloaded: {
+    status: 503,
+    message: "The server is at capacity and refused this request before reading it: retry after Retry-After seconds",
+  },
+  temporarily_unavailable: { status: 503, message: "The request could not be stored; retry later" },
 } as const;
 
 export type IngestErrorCode = keyof typeof ingestErrors;

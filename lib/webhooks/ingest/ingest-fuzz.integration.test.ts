@@ -22,7 +22,7 @@ describe.each(providers)("webhook endpoint fuzzing on %s", (provider) => {
     const plain = await harness.createWebhook({ settings: generous });
     const standard = await harness.createWebhook({ settings: { ...generous, signatureScheme: "standard-webhooks" } });
     const keyless = await harness.createWebhook({ withKey: false, settings: generous });
-    const throttled = await harness.createWebhook({ settings: { rateLimitPerSecond: 5, rateLimitBurst: 5 } });
+    const throttled = await harness.createWebhook({ settings: { rateLimitPerSecond: 1, rateLimitBurst: 2 } });
     const fenced = await harness.createWebhook({ settings: { ...generous, ipAllowList: ["203.0.113.0/24", "::1"] } });
     const disabled = await harness.createWebhook({ settings: generous });
     await app.webhooks.updateWebhook({

@@ -3,6 +3,7 @@
 // webhook-id idempotency).
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { fromWebRequest } from "@/lib/webhooks/ingest/ingest-request";
 import { providers } from "@/test/databases";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 
@@ -104,7 +105,7 @@ describe.each(providers)("webhook endpoint hardening on %s", (provider) => {
       const send = async (fixture: typeof one) =>
         (
           await app.ingest.ingest({
-            request: signed(fixture.webhook.id, fixture.privateKey),
+            request: fromWebRequest(signed(fixture.webhook.id, fixture.privateKey)),
             webhookId: fixture.webhook.id,
             store: await app.getIngestStore(),
             settings,
@@ -169,7 +170,7 @@ describe.each(providers)("webhook endpoint hardening on %s", (provider) => {
       const { webhook, privateKey } = await harness.createWebhook({ settings: { ipAllowList: allowList } });
       const request = signed(webhook.id, privateKey, { "x-forwarded-for": forwardedFor });
       const reply = await app.ingest.ingest({
-        request,
+        request: fromWebRequest(request),
         webhookId: webhook.id,
         store: await app.getIngestStore(),
         settings: { ...app.getIngestSettings(), trustedProxyHops: 2 },

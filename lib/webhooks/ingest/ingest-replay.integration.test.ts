@@ -3,6 +3,7 @@
 // body, and unsigned floods that must not use up a signed sender's rate limit.
 import { describe, expect, it } from "vitest";
 
+import { fromWebRequest } from "@/lib/webhooks/ingest/ingest-request";
 import { providers } from "@/test/databases";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 
@@ -226,7 +227,7 @@ describe.each(providers)("webhook endpoint findings on %s", (provider) => {
           headers: { "x-forwarded-for": from },
         });
         const store = await app.getIngestStore();
-        return app.ingest.ingest({ request, webhookId: webhook.id, store, settings });
+        return app.ingest.ingest({ request: fromWebRequest(request), webhookId: webhook.id, store, settings });
       };
       // The buckets live as long as the process: each provider's run uses its own addresses.
       const [flooder, other] =
@@ -254,7 +255,10 @@ describe.each(providers)("webhook endpoint findings on %s", (provider) => {
           headers: { "x-forwarded-for": `192.0.2.${i + (provider === "sqlite" ? 10 : 100)}` },
         });
         const store = await app.getIngestStore();
-        statuses.push((await app.ingest.ingest({ request, webhookId: webhook.id, store, settings })).status);
+        statuses.push(
+          (await app.ingest.ingest({ request: fromWebRequest(request), webhookId: webhook.id, store, settings }))
+            .status,
+        );
       }
       // Each address has its own bucket, so every request gets its real answer...
       const elapsedSeconds = (Date.now() - started) / 1000;

@@ -4,39 +4,42 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import Database from "better-sqlite3";
 
+import { createGroupCommit, type CommitOutcome } from "@/lib/db/group-commit";
 import { sqliteDate } from "@/lib/db/sqlite-date";
 import { maxAttemptsOf } from "@/lib/workflows/workflow-definition";
 
-import { WebhookGoneError, type AcceptResult, type IngestStore } from "./ingest-store";
-import { toIngestWebhook, type WebhookColumns } from "./ingest-webhook";
-
-type WebhookRow = Omit<WebhookColumns, "enabled" | "replayProtection" | "previousKeyExpiresAt" | "maxAttempts"> & {
-  enabled: number;
-  replayProtection: number;
-  previousKeyExpiresAt: string | null;
-  definition: string;
-};
-type ExistingRow = {
-  deliveryId: string;
-  receivedAt: string;
-  executionId: string | null;
-  executionStatus: string | null;
-};
-type KeyedRow = ExistingRow & { sameBody: number };
+import {
+  WebhookGoneError,
+  type AcceptRequest,
+  type AcceptResult,
+  type IngestStore,
+  type RejectionRequest,
+} from "./ingest-store";
+import { toIngestWebhook } from "./ingest-webhook";
+import { isWithinWindow, writeThrough, type IngestWrite, type IngestWriteResult } from "./ingest-write";
+import { prepareIngestStatements, type ExistingRow } from "./sqlite-ingest-statements";
 
 /**
- * Retries a write that found the database locked. The connection's busy timeout is 0 on purpose:
- * better-sqlite3 waits synchronously, and blocking the event loop here would also stall the
- * Prisma transaction holding the lock. Waiting asynchronously lets it finish.
+ * Writes grouped in one transaction. SQLite commits in-process, so a batch saves each commit's
+ * own work (taking the writer lock, appending the commit to the WAL); past a few hundred items a
+ * batch would only hold the writer lock longer.
+ */
+const MAX_BATCH_ITEMS = 256;
+
+const errorCode = (error: unknown) => (error as { code?: string }).code;
+
+/**
+ * Retries a batch that found the database locked (BEGIN IMMEDIATE failed, so nothing of it ran).
+ * The connection's busy timeout is 0 on purpose: better-sqlite3 waits synchronously, and blocking
+ * the event loop here would also stall the Prisma transaction holding the lock. Waiting
+ * asynchronously lets it finish.
  */
 async function withBusyRetry<T>(write: () => T): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return write();
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") throw new WebhookGoneError();
-      if (code !== "SQLITE_BUSY" || attempt >= 200) throw error;
+      if (errorCode(error) !== "SQLITE_BUSY" || attempt >= 200) throw error;
       await sleep(Math.min(2 + attempt, 25));
     }
   }
@@ -47,39 +50,28 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
 
-  const findWebhook = db.prepare<[string], WebhookRow>(
-    `SELECT w.id, w.agentId, w.workflowId, f.version AS workflowVersion, f.definition, w.enabled, w.signatureScheme, w.rateLimitPerSecond, w.rateLimitBurst, w.ipAllowList,
-            w.replayProtection, w.keyCiphertext, w.previousKeyCiphertext, w.previousKeyExpiresAt
-     FROM "Webhook" w JOIN "Workflow" f ON f.id = w.workflowId WHERE w.id = ?`,
-  );
-  const findByIdempotencyKey = db.prepare<[string, string, string], KeyedRow>(
-    `SELECT d.id AS deliveryId, d.receivedAt, d.body = ? AS sameBody, e.id AS executionId, e.status AS executionStatus
-     FROM "Delivery" d LEFT JOIN "Execution" e ON e.deliveryId = d.id WHERE d.webhookId = ? AND d.idempotencyKey = ?`,
-  );
-  const findByReplayHash = db.prepare<[string, string], ExistingRow>(
-    `SELECT d.id AS deliveryId, d.receivedAt, e.id AS executionId, e.status AS executionStatus
-     FROM "Delivery" d LEFT JOIN "Execution" e ON e.deliveryId = d.id WHERE d.webhookId = ? AND d.replayHash = ?`,
-  );
-  const countDuplicate = db.prepare(`UPDATE "Delivery" SET duplicateCount = duplicateCount + 1 WHERE id = ?`);
-  const releaseIdempotencyKey = db.prepare(`UPDATE "Delivery" SET idempotencyKey = NULL WHERE id = ?`);
-  const releaseReplayHash = db.prepare(`UPDATE "Delivery" SET replayHash = NULL WHERE id = ?`);
-  const insertDelivery = db.prepare(
-    `INSERT INTO "Delivery" (id, webhookId, receivedAt, outcome, httpStatus, errorCode, errorMessage, verifiedWith, signedForm, headers, body, bodyBytes, bodyTruncated, sourceIp, idempotencyKey, replayHash, duplicateCount)
-     VALUES (@id, @webhookId, @receivedAt, @outcome, @httpStatus, @errorCode, @errorMessage, @verifiedWith, @signedForm, @headers, @body, @bodyBytes, @bodyTruncated, @sourceIp, @idempotencyKey, @replayHash, 0)`,
-  );
-  const insertExecution = db.prepare(
-    `INSERT INTO "Execution" (id, agentId, workflowId, workflowVersion, webhookId, deliveryId, trigger, status, attempt, maxAttempts, runAt, createdAt)
-     VALUES (@id, @agentId, @workflowId, @workflowVersion, @webhookId, @deliveryId, 'webhook', 'queued', 0, @maxAttempts, @createdAt, @createdAt)`,
-  );
-  const trimRejected = db.prepare(
-    `DELETE FROM "Delivery" WHERE id IN (
-       SELECT id FROM "Delivery" WHERE webhookId = ? AND outcome = 'rejected' ORDER BY id DESC LIMIT -1 OFFSET ?)`,
-  );
+  const {
+    findWebhook,
+    findByIdempotencyKey,
+    findByReplayHash,
+    countDuplicate,
+    releaseIdempotencyKey,
+    releaseReplayHash,
+    insertDelivery,
+    insertExecution,
+    trimRejected,
+  } = prepareIngestStatements(db);
 
-  const accept = db.transaction((opts: Parameters<IngestStore["acceptDelivery"]>[0]): AcceptResult => {
+  // Runs inside the batch's transaction, after the earlier items of the batch: their keys and
+  // hashes are already in the table, so a repeat within one batch is found like any other.
+  const accept = (opts: AcceptRequest): AcceptResult => {
     const { delivery, execution } = opts;
     const withinWindow = (row: ExistingRow) =>
-      delivery.receivedAt.getTime() - Date.parse(row.receivedAt) < opts.idempotencyWindowMs;
+      isWithinWindow({
+        now: delivery.receivedAt,
+        earlier: new Date(row.receivedAt),
+        windowMs: opts.idempotencyWindowMs,
+      });
     const duplicateOf = (row: ExistingRow): AcceptResult => {
       countDuplicate.run(row.deliveryId);
       return {
@@ -118,10 +110,9 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       createdAt: receivedAt,
     });
     return { kind: "accepted", deliveryId: delivery.id, executionId: execution.id, executionStatus: "queued" };
-  });
+  };
 
-  const reject = db.transaction((opts: Parameters<IngestStore["recordRejection"]>[0]) => {
-    const { delivery } = opts;
+  const reject = ({ delivery }: RejectionRequest) => {
     insertDelivery.run({
       ...delivery,
       receivedAt: sqliteDate(delivery.receivedAt),
@@ -132,7 +123,56 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
       replayHash: null,
       bodyTruncated: delivery.bodyTruncated ? 1 : 0,
     });
-    trimRejected.run(delivery.webhookId, opts.keep);
+  };
+
+  const write = (item: IngestWrite): IngestWriteResult => {
+    if (item.kind === "accept") return accept(item);
+    reject(item);
+    return null;
+  };
+  // One trim per webhook after the batch's rejections, each keeping the newest `keep` rows.
+  const trimAfter = (items: IngestWrite[]) => {
+    const keepByWebhook = new Map<string, number>();
+    for (const item of items) if (item.kind === "reject") keepByWebhook.set(item.delivery.webhookId, item.keep);
+    for (const [webhookId, keep] of keepByWebhook) trimRejected.run(webhookId, keep);
+  };
+  // Called inside the batch's transaction, better-sqlite3 runs this as a SAVEPOINT: an item that
+  // fails rolls back its own rows only (e.g. its delivery when its execution's insert failed).
+  const writeGuarded = db.transaction(write);
+
+  const writeBatch = db.transaction((items: IngestWrite[]): CommitOutcome<IngestWriteResult>[] => {
+    const outcomes = items.map((item) => {
+      try {
+        return writeGuarded(item);
+      } catch (error) {
+        // The webhook was deleted since it was looked up: that item fails, the others stand.
+        if (errorCode(error) === "SQLITE_CONSTRAINT_FOREIGNKEY") return new WebhookGoneError();
+        // Anything else rolls the whole batch back: every item is answered 503, none half-stored.
+        throw error;
+      }
+    });
+    trimAfter(items);
+    return outcomes;
+  });
+  // A lone item (an idle moment) needs no savepoint: the transaction's rollback is its own.
+  const writeLone = db.transaction((item: IngestWrite) => {
+    const outcome = write(item);
+    trimAfter([item]);
+    return outcome;
+  });
+
+  const commit = (items: IngestWrite[]): CommitOutcome<IngestWriteResult>[] => {
+    if (items.length > 1) return writeBatch.immediate(items);
+    try {
+      return [writeLone.immediate(items[0])];
+    } catch (error) {
+      if (errorCode(error) === "SQLITE_CONSTRAINT_FOREIGNKEY") return [new WebhookGoneError()];
+      throw error;
+    }
+  };
+  const writer = createGroupCommit<IngestWrite, IngestWriteResult>({
+    commit: (items) => withBusyRetry(() => commit(items)),
+    maxItems: MAX_BATCH_ITEMS,
   });
 
   return {
@@ -148,7 +188,10 @@ export function createSqliteIngestStore(filePath: string): IngestStore {
         previousKeyExpiresAt: row.previousKeyExpiresAt ? new Date(row.previousKeyExpiresAt) : null,
       });
     },
-    acceptDelivery: (opts) => withBusyRetry(() => accept.immediate(opts)),
-    recordRejection: (opts) => withBusyRetry(() => reject.immediate(opts)),
+    ...writeThrough(writer),
+    async close() {
+      await writer.close();
+      db.close();
+    },
   };
 }

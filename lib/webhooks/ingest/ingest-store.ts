@@ -1,7 +1,8 @@
 import type { IngestWebhook } from "./ingest-webhook";
 
-// What the ingestion hot path needs from the database. Two implementations: prepared statements
-// on SQLite (the embedded default, where the ORM's per-query cost dominates) and Prisma elsewhere.
+// What the ingestion hot path needs from the database. Two implementations on the raw drivers,
+// better-sqlite3 and pg (the ORM's per-query cost would dominate), both group-committing writes:
+// requests that arrive together are stored in one transaction (see lib/db/group-commit.ts).
 
 export type DeliveryRecord = {
   id: string;
@@ -41,6 +42,14 @@ export type AcceptResult =
   | { kind: "accepted" | "duplicate"; deliveryId: string; executionId: string; executionStatus: string }
   | { kind: "idempotency_key_reused"; deliveryId: string };
 
+export type AcceptRequest = {
+  delivery: AcceptedDelivery;
+  execution: QueuedExecution;
+  idempotencyWindowMs: number;
+};
+
+export type RejectionRequest = { delivery: RejectedDelivery; keep: number };
+
 export type IngestStore = {
   /** The webhook, decoded (see toIngestWebhook), or null when there is none with this id. */
   findWebhook(id: string): Promise<IngestWebhook | null>;
@@ -48,13 +57,11 @@ export type IngestStore = {
    * Stores the delivery and its queued execution in one transaction, or finds the first delivery
    * with the same idempotency key, or else the same replay hash, within the window.
    */
-  acceptDelivery(opts: {
-    delivery: AcceptedDelivery;
-    execution: QueuedExecution;
-    idempotencyWindowMs: number;
-  }): Promise<AcceptResult>;
+  acceptDelivery(opts: AcceptRequest): Promise<AcceptResult>;
   /** Stores a rejected request and trims the webhook's rejected records to the newest `keep`. */
-  recordRejection(opts: { delivery: RejectedDelivery; keep: number }): Promise<void>;
+  recordRejection(opts: RejectionRequest): Promise<void>;
+  /** Settles the writes already submitted, then releases the connection(s). */
+  close(): Promise<void>;
 };
 
 /** Thrown by a store when the webhook was deleted after it was looked up (e.g. on another instance). */

@@ -2,6 +2,7 @@
 // database per provider, every status it answers, and what it stores (or refuses to store).
 import { describe, expect, it } from "vitest";
 
+import { fromWebRequest } from "@/lib/webhooks/ingest/ingest-request";
 import { providers } from "@/test/databases";
 import { baseUrl, sign, useWebhookApp, webhookRequest } from "@/test/webhook-app";
 
@@ -342,7 +343,7 @@ describe.each(providers)("webhook ingestion on %s", (provider) => {
       const body = JSON.stringify({ blob: "x".repeat(5000) });
       // This suite's limit is 2 KB, so a larger body reaches the signature check only with a higher one.
       const reply = await app.ingest.ingest({
-        request: webhookRequest({ webhookId: webhook.id, body, signature: sign("awk_wrong", body) }),
+        request: fromWebRequest(webhookRequest({ webhookId: webhook.id, body, signature: sign("awk_wrong", body) })),
         webhookId: webhook.id,
         store: await app.getIngestStore(),
         settings: { ...app.getIngestSettings(), maxBodyBytes: 10_000 },

@@ -9,10 +9,10 @@ import { verifyRequest } from "../signing/verify-request";
 import { admitRequest, shouldLogRejection, takeRejected, takeVerified, type Admission } from "./admit-request";
 import { toDeliveryRecord } from "./delivery-record";
 import { ingestErrorResponse, ingestErrors, type IngestErrorCode, type IngestResponse } from "./ingest-errors";
+import type { IngestRequest } from "./ingest-request";
 import type { IngestSettings } from "./ingest-settings";
 import { WebhookGoneError, type IngestStore } from "./ingest-store";
 import { loadIngestWebhook } from "./load-ingest-webhook";
-import { readLimitedBody } from "./read-limited-body";
 import { replayHashOf } from "./replay-hash";
 import { invalidateCachedWebhook } from "./webhook-cache";
 
@@ -34,7 +34,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-type IngestOptions = { request: Request; webhookId: string; store: IngestStore; settings: IngestSettings };
+type IngestOptions = { request: IngestRequest; webhookId: string; store: IngestStore; settings: IngestSettings };
 
 /**
  * The webhook hot path: find the webhook, admit the sender (allow-list, rate limit), check the
@@ -98,7 +98,7 @@ async function ingestRequest(opts: IngestOptions): Promise<IngestResponse> {
   if (!jsonContentType.test(request.headers.get("content-type") ?? ""))
     return reject("unsupported_media_type", null, 0);
 
-  const body = await readLimitedBody(request, settings.maxBodyBytes);
+  const body = await request.readBody(settings.maxBodyBytes);
   // The sender is gone: nothing to store, and nobody to read more than a short answer.
   if ("aborted" in body) return ingestErrorResponse("request_aborted");
   if (!body.ok)

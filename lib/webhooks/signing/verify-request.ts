@@ -1,3 +1,5 @@
+import type { HeaderReader } from "@/lib/incoming/header-reader";
+
 import { ingestErrors, standardWebhooksMessages, type IngestErrorCode } from "../ingest/ingest-errors";
 import type { SignatureScheme, VerificationKey } from "./signature-scheme";
 import { verifyStandardWebhook } from "./standard-webhooks";
@@ -16,7 +18,7 @@ export type RequestVerification =
 /** Pure: checks a request's signature headers under the webhook's scheme. */
 export function verifyRequest(opts: {
   scheme: SignatureScheme;
-  headers: Headers;
+  headers: Pick<HeaderReader, "get">;
   rawBody: Uint8Array;
   keys: VerificationKey[];
   /** x-signature only: the compact JSON of the body, or null when it is not (safe) JSON. */

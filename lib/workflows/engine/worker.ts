@@ -18,13 +18,6 @@ export type WorkerOptions = {
   shutdownGraceMs: number;
   workerId?: string;
   log?: (message: string, error?: unknown) => void;
-  /**
-   * True while the process is busy with something that must not wait (answering webhooks).
-   * The worker then claims at most once per `busyClaimIntervalMs`, so runs still progress
-   * during a long burst and catch up at full speed after it.
-   */
-  isBusy?: () => boolean;
-  busyClaimIntervalMs?: number;
 };
 
 export type Worker = { id: string; wake: () => void; stop: () => Promise<void>; idle: () => boolean };
@@ -50,15 +43,8 @@ export function startWorker(opts: WorkerOptions): Worker {
       };
     });
 
-  let lastClaimAt = 0;
-
   async function loop() {
     while (!stopping) {
-      if (opts.isBusy?.() && Date.now() - lastClaimAt < (opts.busyClaimIntervalMs ?? 250)) {
-        await sleep(25);
-        continue;
-      }
-      lastClaimAt = Date.now();
       const free = opts.concurrency - running.size;
       let claimed: string[] = [];
       if (free > 0) {
