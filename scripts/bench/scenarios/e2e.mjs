@@ -13,9 +13,9 @@ import { targetsFor } from "../targets.mjs";
 
 const finished = (statuses) => (statuses.succeeded ?? 0) + (statuses.failed ?? 0) + (statuses.canceled ?? 0);
 
-/** Polls until no run is queued or running; returns the moment it saw that, or null after timeoutS. */
-async function waitDrained({ reader, timeoutS }) {
-  const deadline = performance.now() + timeoutS * 1000;
+/** Polls until no run is queued or running; returns the moment it saw that, or null timeoutS after `from`. */
+async function waitDrained({ reader, timeoutS, from = performance.now() }) {
+  const deadline = from + timeoutS * 1000;
   while (performance.now() < deadline) {
     if ((await reader.unfinishedRuns()) === 0) return performance.now();
     await sleep(100);
@@ -62,7 +62,7 @@ export async function runE2e({ options, database, ports }) {
   });
   const statusesAtStop = await atStop;
   log(`load stopped; waiting for the backlog to drain (at most ${drainTimeout} s)…`);
-  const drainedAt = await waitDrained({ reader, timeoutS: drainTimeout });
+  const drainedAt = await waitDrained({ reader, timeoutS: drainTimeout, from: stoppedAt });
   const rssPeak = stopRss();
 
   const statuses = await reader.runStatuses();
