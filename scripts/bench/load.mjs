@@ -3,8 +3,9 @@
 // steady offered rate, one request every 1/rate s whatever the answers, over a pool of
 // connections (undici). autocannon's own rate option is not used for that: it lets each
 // connection send its whole second's share back to back at the start of every second, a burst
-// that measures queueing, not latency at that rate. Latency here counts from when a request was
-// due, so time spent waiting for a free connection counts too.
+// that measures queueing, not latency at that rate. Latency is measured on the wire (from when a
+// request is written to a connection, what a sender of its own would see) and from when it was
+// due (adding the time it waited here for a free connection, when the target holds them all).
 import { createHmac, randomBytes } from "node:crypto";
 
 import autocannon from "autocannon";
@@ -61,6 +62,7 @@ export async function pacedLoad({ url, nextRequest, rate, connections, duration,
   const { origin, pathname } = new URL(url);
   const pool = new Pool(origin, { connections, pipelining: 1, headersTimeout: 10_000, bodyTimeout: 10_000 });
   let pending = 0;
+  let queued = 0;
   let closed = false;
   let lastAnswerAt = 0;
   let allAnswered = () => {};
@@ -69,10 +71,13 @@ export async function pacedLoad({ url, nextRequest, rate, connections, duration,
     const { body, headers } = nextRequest();
     pending++;
     recorder.sent();
+    recorder.waiting(++queued);
     const chunks = [];
     let status = 0;
     let responseHeaders = {};
+    let onWireAt = null;
     const settle = (record) => {
+      if (onWireAt === null) queued--;
       if (closed) return;
       lastAnswerAt = performance.now();
       record();
@@ -81,7 +86,11 @@ export async function pacedLoad({ url, nextRequest, rate, connections, duration,
     pool.dispatch(
       { path: pathname, method: "POST", headers, body },
       {
-        onRequestStart() {},
+        // Called as the request is written to a connection (again if it is retried on another).
+        onRequestStart() {
+          if (onWireAt === null) queued--;
+          onWireAt = performance.now();
+        },
         onResponseStart(_controller, statusCode, headersReceived) {
           status = statusCode;
           responseHeaders = headersReceived;
@@ -90,8 +99,9 @@ export async function pacedLoad({ url, nextRequest, rate, connections, duration,
           chunks.push(chunk);
         },
         onResponseEnd() {
-          const latency = performance.now() - dueAt;
-          settle(() => recorder.response(status, responseHeaders, Buffer.concat(chunks).toString(), latency));
+          const now = performance.now();
+          const timing = { onWire: now - onWireAt, fromDue: now - dueAt };
+          settle(() => recorder.response(status, responseHeaders, Buffer.concat(chunks).toString(), timing));
         },
         onResponseError(_controller, error) {
           settle(() => recorder.failure(timeoutCodes.has(error.code) ? "timeouts" : "errors"));

@@ -51,8 +51,8 @@ function track(child, name) {
     if (!groups.has(child.pid)) return;
     if (child.exitCode === null && child.signalCode === null) {
       killGroup(child.pid, "SIGTERM");
-      const done = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
-      if (!done) console.error(`[bench] ${name} did not stop within 15 s of SIGTERM; killing it`);
+      const done = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
+      if (!done) console.error(`[bench] ${name} did not stop within 30 s of SIGTERM; killing it`);
     }
     // Anything it started and left behind in its group goes too.
     killGroup(child.pid, "SIGKILL");
@@ -63,7 +63,7 @@ function track(child, name) {
   return { pid: child.pid, exited, stop };
 }
 
-/** Starts a command in its own process group; stop() ends the group (SIGTERM, then SIGKILL after 15 s). */
+/** Starts a command in its own process group; stop() ends the group (SIGTERM, then SIGKILL after 30 s). */
 export function startProcess({ name, command, args, cwd, env }) {
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   return track(child, name);

@@ -39,6 +39,32 @@ export async function checkStored({ reader, deliveryIds }) {
   };
 }
 
+/** The load generator's own state: when it lagged, part of the latency above is its, not the target's. */
+export function generatorRows(ours, baseline, { paced }) {
+  const lag = { key: "generatorLagP99", label: "load generator lag p99 ms", ours: ours.generatorLagP99 };
+  const waiting = { key: "maxWaitingForConnection", label: "requests waiting for a connection, max" };
+  return [
+    { ...lag, baseline: baseline.generatorLagP99, ratio: false },
+    ...(paced
+      ? [{ ...waiting, ours: ours.maxWaitingForConnection, baseline: baseline.maxWaitingForConnection, ratio: false }]
+      : []),
+  ];
+}
+
+/** Every answer in these runs was 202; otherwise which statuses came instead. */
+export function all202Check(runs) {
+  const others = {};
+  for (const run of runs)
+    for (const [status, n] of Object.entries(run.byStatus))
+      if (status !== "202") others[status] = (others[status] ?? 0) + n;
+  const listed = Object.entries(others).map(([status, n]) => `${n} × ${status}`);
+  return {
+    key: "all202",
+    ok: listed.length === 0,
+    label: `every answer was 202${listed.length ? ` (not: ${listed.join(", ")})` : ""}`,
+  };
+}
+
 /** No transport errors, timeouts or unanswered requests in any of the runs. */
 export function transportCheck(runs) {
   const failed = runs.reduce((sum, run) => sum + run.errors + run.timeouts + run.unanswered, 0);

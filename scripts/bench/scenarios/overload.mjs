@@ -6,7 +6,7 @@
 import { openReader } from "../database.mjs";
 import { closedLoad, pacedLoad } from "../load.mjs";
 import { sampleRss } from "../processes.mjs";
-import { checkStored, log, startOurs, transportCheck, withBaseline } from "../scenario-kit.mjs";
+import { checkStored, generatorRows, log, startOurs, transportCheck, withBaseline } from "../scenario-kit.mjs";
 import { targetsFor } from "../targets.mjs";
 
 const RECOVERY_SECONDS = 5;
@@ -63,9 +63,16 @@ export async function runOverload({ options, database, ports }) {
     title: `overload · ${database.label} · capacity ${capacity} req/s${options.capacity ? " (given)" : " (measured)"}, 3× offered over ${connections} connections for ${duration} s, then ${recoveryRate} req/s for ${RECOVERY_SECONDS} s`,
     rows: [
       { key: "offeredPerSecond", label: "offered req/s", ours: ours.offeredPerSecond, baseline: b.offeredPerSecond },
+      {
+        key: "answeredPerSecond",
+        label: "answered req/s",
+        ours: ours.answeredPerSecond,
+        baseline: b.answeredPerSecond,
+      },
       { key: "okPerSecond", label: "answered 2xx/s", ours: ours.okPerSecond, baseline: b.okPerSecond },
       { key: "p50", label: "2xx p50 ms", ours: ours.p50, baseline: b.p50 },
       { key: "p99", label: "2xx p99 ms", ours: ours.p99, baseline: b.p99, target: { max: goal.overloadP99Ms } },
+      { key: "p99FromDue", label: "2xx p99 ms from due", ours: ours.p99FromDue, baseline: b.p99FromDue },
       { key: "refusedP99", label: "503 p99 ms", ours: ours.refusedP99, baseline: b.refusedP99 },
       { key: "accepted", label: "202 answers", ours: ours.accepted, baseline: b.accepted },
       { key: "refused503", label: "503 answers", ours: ours.refused503, baseline: b.refused503 },
@@ -86,6 +93,7 @@ export async function runOverload({ options, database, ports }) {
         target: { max: goal.rssMB },
         ratio: false,
       },
+      ...generatorRows(ours, b, { paced: true }),
     ],
     checks: [
       {
