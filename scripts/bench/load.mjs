@@ -54,7 +54,8 @@ export async function closedLoad({ url, nextRequest, connections, duration, deli
 const timeoutCodes = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /**
- * Offers `rate` requests/s for `duration` s, then waits up to 15 s for the answers still due.
+ * Offers `rate` requests/s for `duration` s, then waits up to 15 s for the answers still due;
+ * what is left then is unanswered (on a connection) or unsent (still waiting for one).
  * onIssued() is called the moment the last request is sent (when the load stops).
  */
 export async function pacedLoad({ url, nextRequest, rate, connections, duration, deliveryIds, onIssued }) {
@@ -135,7 +136,8 @@ export async function pacedLoad({ url, nextRequest, rate, connections, duration,
     clearTimeout(timer);
   }
   closed = true;
-  for (let i = 0; i < pending; i++) recorder.failure("unanswered");
+  for (let i = 0; i < queued; i++) recorder.failure("unsent");
+  for (let i = 0; i < pending - queued; i++) recorder.failure("unanswered");
   await pool.destroy();
   // Answers still arriving after the last request was sent count towards the rate answered.
   const answerSeconds = (Math.max(issuedAt, lastAnswerAt) - start) / 1000;

@@ -18,7 +18,7 @@ export function createRecorder({ deliveryIds = [] } = {}) {
   // On the wire: from when the request was written to a connection. From due: from when the
   // paced load meant to send it, so time spent waiting for a free connection counts too.
   const latencies = { ok: [], okFromDue: [], refused: [] };
-  const failures = { errors: 0, timeouts: 0, unanswered: 0 };
+  const failures = { errors: 0, timeouts: 0, unanswered: 0, unsent: 0 };
   let retryAfterMissing = 0;
   let sent = 0;
   let maxWaiting = 0;

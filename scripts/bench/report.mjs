@@ -4,7 +4,9 @@
 const format = (value) => {
   if (value === null || value === undefined) return "–";
   if (typeof value !== "number") return String(value);
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(1);
+  return Number.isInteger(value) || Math.abs(value) >= 100
+    ? Math.round(value).toLocaleString("en-US")
+    : value.toFixed(1);
 };
 
 const ratioOf = (row) =>

@@ -65,12 +65,27 @@ export function all202Check(runs) {
   };
 }
 
+const sum = (runs, field) => runs.reduce((total, run) => total + run[field], 0);
+
 /** No transport errors, timeouts or unanswered requests in any of the runs. */
 export function transportCheck(runs) {
-  const failed = runs.reduce((sum, run) => sum + run.errors + run.timeouts + run.unanswered, 0);
+  const failed = sum(runs, "errors") + sum(runs, "timeouts") + sum(runs, "unanswered");
   return {
     key: "noTransportFailures",
     ok: failed === 0,
-    label: `no connection errors, timeouts or unanswered requests${failed ? ` (${failed} seen)` : ""}`,
+    label: `no connection errors, timeouts or unanswered requests${failed ? ` (${failed.toLocaleString("en-US")} seen)` : ""}`,
+  };
+}
+
+/**
+ * The paced runs offered their whole load: requests never sent mean the generator and the
+ * target together could not keep up on this machine, and the figures describe a smaller load.
+ */
+export function offeredCheck(runs) {
+  const unsent = sum(runs, "unsent");
+  return {
+    key: "wholeLoadOffered",
+    ok: unsent === 0,
+    label: `the whole load was offered${unsent ? ` (${unsent.toLocaleString("en-US")} requests never got a connection)` : ""}`,
   };
 }

@@ -13,6 +13,7 @@ import {
   checkStored,
   generatorRows,
   log,
+  offeredCheck,
   startOurs,
   transportCheck,
   withBaseline,
@@ -146,6 +147,7 @@ export async function runE2e({ options, database, ports }) {
         ? []
         : [recordCheck({ records, succeeded: statuses.succeeded ?? 0, drained: drainSeconds !== null })]),
       transportCheck([warm, ours]),
+      offeredCheck([warm, ours]),
     ],
     details: { ours, warmup: warm, baseline, runStatuses: statuses, runStatusesAtStop: statusesAtStop },
   };

@@ -6,7 +6,15 @@
 import { openReader } from "../database.mjs";
 import { closedLoad, pacedLoad } from "../load.mjs";
 import { sampleRss } from "../processes.mjs";
-import { checkStored, generatorRows, log, startOurs, transportCheck, withBaseline } from "../scenario-kit.mjs";
+import {
+  checkStored,
+  generatorRows,
+  log,
+  offeredCheck,
+  startOurs,
+  transportCheck,
+  withBaseline,
+} from "../scenario-kit.mjs";
 import { targetsFor } from "../targets.mjs";
 
 const RECOVERY_SECONDS = 5;
@@ -78,6 +86,7 @@ export async function runOverload({ options, database, ports }) {
       { key: "refused503", label: "503 answers", ours: ours.refused503, baseline: b.refused503 },
       { key: "other", label: "other statuses", ours: ours.other, baseline: b.other },
       { key: "failures", label: "errors, timeouts, unanswered", ours: failures(ours), baseline: failures(b) },
+      { key: "unsent", label: "never sent (no free connection)", ours: ours.unsent, baseline: b.unsent },
       { key: "recoveryP99", label: "recovery 2xx p99 ms", ours: recovery.p99, baseline: baseline.recovery.p99 },
       {
         key: "recoveryNon202",
@@ -113,6 +122,7 @@ export async function runOverload({ options, database, ports }) {
         label: `recovery: every request answered 202${recoveryNon202 ? ` (${recoveryNon202} were not)` : ""}`,
       },
       transportCheck([ours, recovery]),
+      offeredCheck([ours, recovery]),
     ],
     details: { capacity, rate, connections, ours, recovery, warmup: warm, capacityRun, baseline },
   };
