@@ -17,7 +17,10 @@ import { sqliteDate } from "./sqlite-date";
 // The busy timeout is 0 on purpose: better-sqlite3 waits for a lock synchronously, which would
 // stall this thread and whatever in it holds the lock (a Prisma transaction, the ingest store);
 // waiting asynchronously lets it finish. For the same reason a transaction never gives way to the
-// event loop between BEGIN and COMMIT unless a script waits for something itself (waitFor).
+// event loop between BEGIN and COMMIT unless a script waits for something itself (waitFor, Record
+// Write's update expression): a Prisma write from this thread meanwhile would wait synchronously
+// for the lock, stalling the thread until its own busy timeout (the engine writes nothing through
+// Prisma; a Notify step's first use of an agent creates its secret, the one exception).
 
 const BUSY_RETRY_MS = 15_000;
 const MAX_GROUP = 200;
