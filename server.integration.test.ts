@@ -65,7 +65,25 @@ const signIn = (opts: { email: string; password: string; localAddress?: string; 
   });
 
 /** A chunked JSON body that never ends: resolves with the status the server answers while it is still coming. */
-function sendEndlessBody(requestPath: string): Promise<{ status: number; body: string; sentBytes: number }> {
+type EndlessReply = { status: number; body: string; sentBytes: number };
+
+/**
+ * The server closes the connection right after its 413; a write racing that close fails with EPIPE
+ * (or a reset) before the client has parsed the answer already on the wire. Such an attempt
+ * tells nothing either way, so it is repeated (a few times at most).
+ */
+async function sendEndlessBody(requestPath: string): Promise<EndlessReply> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendEndlessBodyOnce(requestPath);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw error;
+    }
+  }
+}
+
+function sendEndlessBodyOnce(requestPath: string): Promise<EndlessReply> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sentBytes = 0;
