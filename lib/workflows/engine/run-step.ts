@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Db } from "@/lib/db";
 import { outputTooLargeError } from "@/lib/workflows/sandbox/output-limit";
-import { createStepScope, runInStepScope, type StepScope } from "@/lib/workflows/sandbox/step-limits";
+import { runInStepScope, startStepScope, type StepScope } from "@/lib/workflows/sandbox/step-limits";
 import { getStepHandler } from "@/lib/workflows/steps/registry";
 import type { RunContext, StepResult, StepServices } from "@/lib/workflows/steps/step-handler";
 import type { WorkflowStep } from "@/lib/workflows/workflow-definition";
@@ -49,9 +49,8 @@ export async function runStep(opts: {
   commit: NonNullable<StepServices["commit"]>;
 }): Promise<StepAttempt> {
   const { step } = opts;
-  const timeout = AbortSignal.timeout(step.timeoutSeconds * 1000);
-  const signal = AbortSignal.any([timeout, ...opts.stopSignals]);
-  const scope = createStepScope({ timeoutSeconds: step.timeoutSeconds, timeout, signal });
+  const scope = startStepScope({ timeoutSeconds: step.timeoutSeconds, stopSignals: opts.stopSignals });
+  const { timeout, signal } = scope;
   try {
     opts.secrets.assertAvailable(step.config);
     const handler = getStepHandler(step.type);
@@ -70,5 +69,7 @@ export async function runStep(opts: {
     return { result, timeout, scope };
   } catch (failure) {
     return { failure: failure ?? new Error("The step failed"), timeout, scope };
+  } finally {
+    scope.end();
   }
 }

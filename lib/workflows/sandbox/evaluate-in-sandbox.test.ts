@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PermanentStepError } from "../steps/step-handler";
 import { evaluateInSandbox, type SandboxJob } from "./evaluate-in-sandbox";
 import { closeSandboxPool } from "./sandbox-pool";
-import { createStepScope, runInStepScope, type StepScope } from "./step-limits";
+import { runInStepScope, startStepScope, type StepScope } from "./step-limits";
 
 afterAll(() => closeSandboxPool());
 
@@ -16,8 +16,7 @@ const backtracking = "$match(trigger.body.text, /(a+)+$/)";
 const hungry = "$count([1..10000000].($string($)))";
 
 function stepScope(timeoutSeconds: number, other = new AbortController()): StepScope {
-  const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
-  return createStepScope({ timeoutSeconds, timeout, signal: AbortSignal.any([timeout, other.signal]) });
+  return startStepScope({ timeoutSeconds, stopSignals: [other.signal] });
 }
 
 function evaluateInStep(scope: StepScope, jobs: SandboxJob[]) {

@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { PermanentStepError } from "../steps/step-handler";
 import { outputTooLargeError } from "./output-limit";
 import { getSandboxPool } from "./sandbox-pool";
-import { currentStepScope, type StepScope } from "./step-limits";
+import { inCurrentStepScope, type StepScope } from "./step-limits";
 
 // Sends one step's expressions to the pool as a single task (the context crosses threads once) and
 // turns what can go wrong there into step failures: the expression's own error, a timeout, memory.
@@ -76,21 +76,22 @@ function isOutOfMemory(error: unknown): boolean {
   );
 }
 
-/** Every job's result, in order, evaluated over `context` in a pool thread under the running step's limits. */
-export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJob[] }): Promise<unknown[]> {
-  // Text without a template renders to itself: no task for that.
-  if (opts.jobs.every(isLiteral)) return opts.jobs.map((job) => ("template" in job ? job.template : job.value));
-  const env = getEnv();
-  const scope = currentStepScope(DEFAULT_TIMEOUT_SECONDS);
+/** One pool task under the scope's limits: a timeout, shutdown or lost lease aborts it on its thread. */
+async function runTask(opts: {
+  context: unknown;
+  jobs: SandboxJob[];
+  scope: StepScope;
+  env: ReturnType<typeof getEnv>;
+}): Promise<TaskAnswer> {
+  const { scope, env } = opts;
   const memoryMb = env.WORKFLOW_SANDBOX_MEMORY_MB;
   const memoryError = () => new PermanentStepError(`Step used more than ${memoryMb} MB`);
   if (scope.signal.aborted) throw scope.timeout.aborted ? timedOut(scope) : scope.signal.reason;
   const token = {};
   pendingTasks.add(token);
   const leave = scope.enterSandbox(() => isRunning(token, env.WORKFLOW_SANDBOX_THREADS));
-  let answer: TaskAnswer;
   try {
-    answer = await getSandboxPool().run(
+    return await getSandboxPool().run(
       {
         context: opts.context,
         jobs: opts.jobs,
@@ -107,6 +108,14 @@ export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJ
     pendingTasks.delete(token);
     leave();
   }
+}
+
+/** Every job's result, in order, evaluated over `context` in a pool thread under the running step's limits. */
+export async function evaluateInSandbox(opts: { context: unknown; jobs: SandboxJob[] }): Promise<unknown[]> {
+  // Text without a template renders to itself: no task for that.
+  if (opts.jobs.every(isLiteral)) return opts.jobs.map((job) => ("template" in job ? job.template : job.value));
+  const env = getEnv();
+  const answer = await inCurrentStepScope(DEFAULT_TIMEOUT_SECONDS, (scope) => runTask({ ...opts, scope, env }));
   if ("failure" in answer) throw new ExpressionError(answer.failure.expression, answer.failure);
   if ("tooLarge" in answer)
     throw outputTooLargeError({ bytes: answer.tooLarge.bytes, maxBytes: env.WORKFLOW_STEP_MAX_OUTPUT_BYTES });

@@ -4,7 +4,7 @@ import { updateRecord } from "@/lib/records/update-record";
 import { writeRecord } from "@/lib/records/upsert-record";
 
 import { evaluateExpression, evaluateJobs } from "../expressions";
-import { createStepScope, runInStepScope } from "../sandbox/step-limits";
+import { runInStepScope, startStepScope } from "../sandbox/step-limits";
 import { checkRecordKey, renderRecordKey } from "./record-key";
 import {
   PermanentStepError,
@@ -35,12 +35,7 @@ async function evaluateUnderLock(opts: {
   current: unknown;
   signal: AbortSignal;
 }) {
-  const timeout = AbortSignal.timeout(UPDATE_EXPRESSION_SECONDS * 1000);
-  const scope = createStepScope({
-    timeoutSeconds: UPDATE_EXPRESSION_SECONDS,
-    timeout,
-    signal: AbortSignal.any([timeout, opts.signal]),
-  });
+  const scope = startStepScope({ timeoutSeconds: UPDATE_EXPRESSION_SECONDS, stopSignals: [opts.signal] });
   try {
     return await runInStepScope(scope, () =>
       evaluateExpression(opts.expression, opts.context, { current: opts.current }),
@@ -50,6 +45,8 @@ async function evaluateUnderLock(opts: {
     throw new PermanentStepError(
       `The update expression ran longer than ${UPDATE_EXPRESSION_SECONDS} s; it runs while the record is locked, so it must finish within ${UPDATE_EXPRESSION_SECONDS} s`,
     );
+  } finally {
+    scope.end();
   }
 }
 
