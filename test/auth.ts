@@ -1,11 +1,12 @@
-// Signed-in callers for route tests: a user and a session written straight into the test
-// database, and route modules wrapped so every request carries that session's cookie.
+// Signed-in callers for route tests: a user and a session (or API token) written straight into the
+// test database, and route modules wrapped so every request carries that session's cookie.
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { SESSION_COOKIE_NAME } from "@/lib/auth/session-cookie";
 import { createSession } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/create-client";
 import { createId } from "@/lib/ids";
+import { generateApiToken } from "@/lib/tokens/api-token-format";
 
 export type TestUser = {
   id: string;
@@ -37,6 +38,23 @@ export async function createTestUser(opts: {
   const user = await opts.db.user.create({ data: { id: createId("usr"), email, name, role: opts.role, passwordHash } });
   const { token, sessionId } = await createSession({ db: opts.db, userId: user.id });
   return { id: user.id, email, name, role: opts.role, sessionId, token, cookie: `${SESSION_COOKIE_NAME}=${token}` };
+}
+
+/** A live API token of `user` with `role` (no higher than theirs, as the API would insist), written straight into the database. */
+export async function createTestApiToken(opts: { db: Db; user: { id: string }; role: Role }): Promise<string> {
+  const { token, prefix, tokenHash } = generateApiToken();
+  await opts.db.apiToken.create({
+    data: {
+      id: createId("tok"),
+      userId: opts.user.id,
+      name: `Test ${opts.role} token`,
+      role: opts.role,
+      tokenHash,
+      prefix,
+      createdAt: new Date(),
+    },
+  });
+  return token;
 }
 
 /** The request with `cookie` added to whatever Cookie header it already has. */

@@ -1,14 +1,16 @@
 // Every management route, found on disk (app/api/**/route.ts), called with each exported method:
 // without a session -> 401, below its role -> 403, with its role -> past the access check, and a
-// cross-site state change -> 403 even with a valid session. A route file without an entry in the
-// policy table below fails the suite, so no new route ships without a decision.
+// cross-site state change -> 403 even with a valid session. The same walk with an API token of each
+// role (`Authorization: Bearer`) gives the same outcomes, with no CSRF check, except on the
+// session-only routes (403 session_required). A route file without an entry in the policy table
+// below fails the suite, so no new route ships without a decision.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { roles, type Role } from "@/lib/auth/roles";
-import { createTestUser, withCookie, type TestUser } from "@/test/auth";
+import { hasRole, roles, type Role } from "@/lib/auth/roles";
+import { createTestApiToken, createTestUser, withCookie, type TestUser } from "@/test/auth";
 import { providers } from "@/test/databases";
 import { baseUrl, useWebhookApp } from "@/test/webhook-app";
 
@@ -49,7 +51,15 @@ const policy: Record<string, Partial<Record<Method, Role>>> = {
   users: { GET: "admin", POST: "admin" },
   "users/[userId]": { PATCH: "admin", DELETE: "admin" },
   audit: { GET: "admin" },
+  tokens: { GET: "viewer", POST: "viewer" },
+  "tokens/[tokenId]": { DELETE: "viewer" },
 };
+
+/**
+ * Routes an API token may not call: managing one's own tokens (a leaked token must not mint or
+ * hide others). Open to every role, viewers included: each manages only their own, within their role.
+ */
+const sessionOnlyRoutes = new Set(["tokens", "tokens/[tokenId]"]);
 
 function managementRouteFiles(): string[] {
   return readdirSync(apiDir, { recursive: true, encoding: "utf8" })
@@ -60,7 +70,13 @@ function managementRouteFiles(): string[] {
 }
 
 type RouteFunction = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Endpoint = { route: string; method: Method; role: Role; call: (request: Request) => Promise<Response> };
+type Endpoint = {
+  route: string;
+  method: Method;
+  role: Role;
+  sessionOnly: boolean;
+  call: (request: Request) => Promise<Response>;
+};
 
 async function loadEndpoints(): Promise<Endpoint[]> {
   const endpoints: Endpoint[] = [];
@@ -75,6 +91,7 @@ async function loadEndpoints(): Promise<Endpoint[]> {
         route,
         method,
         role: policy[route]?.[method] ?? ("unlisted" as Role),
+        sessionOnly: sessionOnlyRoutes.has(route),
         call: (request) => (handler as RouteFunction)(request, { params: Promise.resolve(params) }),
       });
     }
@@ -82,9 +99,12 @@ async function loadEndpoints(): Promise<Endpoint[]> {
   return endpoints;
 }
 
-function requestFor(endpoint: Endpoint, opts: { cookie?: string; origin?: string } = {}): Request {
+function requestFor(endpoint: Endpoint, opts: { cookie?: string; origin?: string; bearer?: string } = {}): Request {
   const url = `${baseUrl}/api/${endpoint.route}`;
-  const headers: Record<string, string> = opts.origin ? { origin: opts.origin } : {};
+  const headers: Record<string, string> = {
+    ...(opts.origin ? { origin: opts.origin } : {}),
+    ...(opts.bearer !== undefined ? { authorization: `Bearer ${opts.bearer}` } : {}),
+  };
   const request =
     endpoint.method === "GET"
       ? new Request(url, { headers })
@@ -112,10 +132,13 @@ describe.each(providers)("access to every management route on %s", (provider) =>
   const harness = useWebhookApp(provider);
   let endpoints: Endpoint[];
   const users = {} as Record<Role, TestUser>;
+  // A token of each role, all of the owner: the token's role alone decides what it may do.
+  const tokens = {} as Record<Role, string>;
 
   beforeAll(async () => {
     endpoints = await loadEndpoints();
     for (const role of roles) users[role] = await createTestUser({ db: harness.direct, role });
+    for (const role of roles) tokens[role] = await createTestApiToken({ db: harness.direct, user: users.owner, role });
   });
 
   it("finds every method in the policy table", () => {
@@ -146,7 +169,8 @@ describe.each(providers)("access to every management route on %s", (provider) =>
         expect(await errorCode(response)).toBe("forbidden");
         checked += 1;
       }
-      if (isWrite(endpoint.method))
+      // Managing one's own API tokens is the one write a viewer makes (like changing their password).
+      if (isWrite(endpoint.method) && !endpoint.sessionOnly)
         expect(endpoint.role, `${endpoint.method} ${endpoint.route} must not be open to viewers`).not.toBe("viewer");
     }
     expect(checked).toBeGreaterThan(20);
@@ -174,6 +198,42 @@ describe.each(providers)("access to every management route on %s", (provider) =>
       const sameSite = await endpoint.call(requestFor(endpoint, { cookie, origin: baseUrl }));
       expect([401, 403], `${endpoint.method} ${endpoint.route} from its own site`).not.toContain(sameSite.status);
     }
+  });
+
+  it("answers 401 invalid_token to a bearer that opens nothing, never falling back to a live session cookie", async () => {
+    for (const endpoint of endpoints) {
+      for (const bearer of ["", "garbage", `awt_${"x".repeat(43)}`]) {
+        const response = await endpoint.call(requestFor(endpoint, { cookie: users.owner.cookie, bearer }));
+        expect(response.status, `${endpoint.method} ${endpoint.route} with Bearer "${bearer}"`).toBe(401);
+        expect(await errorCode(response)).toBe("invalid_token");
+      }
+    }
+  });
+
+  it("gives a bearer token of each role a session's outcome, with no cross-site check; session-only routes refuse it", async () => {
+    let sessionOnly = 0;
+    for (const endpoint of endpoints) {
+      for (const role of roles) {
+        const label = `${role} token: ${endpoint.method} ${endpoint.route}`;
+        // Writes are sent from another site too: a bearer request is not a browser's ambient credential.
+        const origins = isWrite(endpoint.method) ? [undefined, "https://evil.example"] : [undefined];
+        for (const origin of origins) {
+          const response = await endpoint.call(requestFor(endpoint, { bearer: tokens[role], origin }));
+          if (endpoint.sessionOnly) {
+            expect(response.status, label).toBe(403);
+            expect(await errorCode(response)).toBe("session_required");
+            sessionOnly += 1;
+          } else if (!hasRole(role, endpoint.role)) {
+            expect(response.status, label).toBe(403);
+            expect(await errorCode(response)).toBe("forbidden");
+          } else {
+            expect([401, 403], label).not.toContain(response.status);
+            expect(response.status, label).toBeLessThan(500);
+          }
+        }
+      }
+    }
+    expect(sessionOnly).toBeGreaterThan(0);
   });
 
   it("refuses a cross-site form POST that carries only a Referer", async () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { ChangePasswordDialog } from "@/components/auth/change-password-dialog";
@@ -8,13 +9,14 @@ import { useSignOut } from "@/components/auth/use-auth";
 import { useCurrentUser } from "@/components/auth/use-current-user";
 import { ChevronDownIcon } from "@/components/ui/chevron-down-icon";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { tokensPagePath } from "@/lib/client/page-paths";
 
 function initialsOf(name: string, email: string): string {
   const words = (name.trim() || email).split(/[\s@._-]+/).filter(Boolean);
   return ((words[0]?.[0] ?? "") + (words[1]?.[0] ?? "")).toUpperCase() || "?";
 }
 
-/** Who is signed in, with what role, Change password and Sign out; a disclosure that closes on Escape or a click outside. */
+/** Who is signed in, with what role, API tokens, Change password and Sign out; a disclosure that closes on Escape or a click outside. */
 export function UserMenu() {
   const { data: user } = useCurrentUser();
   const signOut = useSignOut();
@@ -81,6 +83,13 @@ export function UserMenu() {
             </div>
           </div>
           <div className="border-t border-slate-100 p-2">
+            <Link
+              href={tokensPagePath}
+              onClick={() => setOpen(false)}
+              className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              API tokens
+            </Link>
             <button
               type="button"
               onClick={() => {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { authenticateRequest, type RequestUser } from "@/lib/auth/authenticate";
+import { authenticateRequest, hasBearerCredential, type RequestUser } from "@/lib/auth/authenticate";
 import { isCrossSiteRequest } from "@/lib/auth/cross-site";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { buildClearedSessionCookie, hasSessionCookie } from "@/lib/auth/session-cookie";
@@ -12,8 +12,12 @@ import { toErrorResponse } from "./error-response";
 type RouteContext<P> = { params: Promise<P> };
 type NextRouteHandler<P> = (request: Request, context: RouteContext<P>) => Promise<Response>;
 
-/** Who may call a route: signed-in users with at least `role`, or anyone (`public`: sign-in, setup). */
-export type RouteAccess = { role: Role } | { public: true };
+/**
+ * Who may call a route: callers with at least `role` (by session or API token; `sessionOnly`: by
+ * session alone, for managing tokens and one's own password), or anyone (`public`: sign-in, setup).
+ */
+export type RoleAccess = { role: Role; sessionOnly?: true };
+export type RouteAccess = RoleAccess | { public: true };
 
 const crossSite = () =>
   new DomainError({
@@ -23,19 +27,28 @@ const crossSite = () =>
 const unauthenticated = () => new DomainError({ code: "unauthenticated", message: "Sign in to continue" });
 const forbidden = (role: Role) =>
   new DomainError({ code: "forbidden", message: `This needs the ${role} role or higher` });
+const sessionRequired = () =>
+  new DomainError({
+    code: "session_required",
+    message: "API tokens cannot do this; sign in to the Workbench and do it there",
+  });
 
 /**
- * Wraps a route handler: refuses cross-site state changes (CSRF), requires a session with the
- * route's role (checked here, in every handler, not only in proxy.ts), and turns every failure into
- * a JSON error with the right status; unexpected ones are logged and answered 500 without leaking
- * internals. Only the public webhook endpoint does not use it.
+ * Wraps a route handler: refuses cross-site state changes (CSRF), requires a session or API token
+ * with the route's role (checked here, in every handler, not only in proxy.ts), and turns every
+ * failure into a JSON error with the right status; unexpected ones are logged and answered 500
+ * without leaking internals. Only the public webhook endpoint does not use it.
+ *
+ * A request with `Authorization: Bearer …` to a role route skips the cross-site check: it is
+ * authenticated by that header alone (the cookie is ignored, see authenticateRequest), and a
+ * browser cannot add such a header to a cross-site request without a CORS preflight we never grant.
  */
 export function routeHandler<P = Record<string, never>>(
   access: { public: true },
   handler: (request: Request, params: P) => Promise<Response>,
 ): NextRouteHandler<P>;
 export function routeHandler<P = Record<string, never>>(
-  access: { role: Role },
+  access: RoleAccess,
   handler: (request: Request, params: P, user: RequestUser) => Promise<Response>,
 ): NextRouteHandler<P>;
 export function routeHandler<P>(
@@ -44,12 +57,14 @@ export function routeHandler<P>(
 ): NextRouteHandler<P> {
   return async (request, context) => {
     try {
-      if (isCrossSiteRequest({ request, publicUrl: getEnv().WORKBENCH_PUBLIC_URL })) throw crossSite();
+      const bearer = "role" in access && hasBearerCredential(request);
+      if (!bearer && isCrossSiteRequest({ request, publicUrl: getEnv().WORKBENCH_PUBLIC_URL })) throw crossSite();
       let user: RequestUser | undefined;
       let renewedCookie: string | null = null;
       if ("role" in access) {
         const authentication = await authenticateRequest(request);
         if (!authentication) throw unauthenticated();
+        if (access.sessionOnly && authentication.user.tokenId) throw sessionRequired();
         if (!hasRole(authentication.user.role, access.role)) throw forbidden(access.role);
         user = authentication.user;
         renewedCookie = authentication.renewedCookie;

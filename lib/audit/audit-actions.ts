@@ -9,6 +9,8 @@ export const auditActionLabels = {
   "user.role_changed": "Changed a user's role",
   "user.password_changed": "Changed a user's password",
   "user.removed": "Removed a user",
+  "token.created": "Created an API token",
+  "token.revoked": "Revoked an API token",
   "agent.created": "Created an agent",
   "agent.updated": "Edited an agent",
   "agent.deleted": "Deleted an agent",
@@ -36,4 +38,4 @@ export const auditActionLabels = {
 
 export type AuditAction = keyof typeof auditActionLabels;
 export type AuditTargetType =
-  "user" | "session" | "agent" | "workflow" | "webhook" | "execution" | "delivery" | "record";
+  "user" | "session" | "token" | "agent" | "workflow" | "webhook" | "execution" | "delivery" | "record";

@@ -58,7 +58,7 @@ export async function changeOwnPassword(opts: {
       data: { passwordHash },
     });
     if (count === 0) throw wrongCurrentPassword();
-    await deleteUserSessions({ db: tx, userId: user.id, exceptSessionId: user.sessionId });
+    await deleteUserSessions({ db: tx, userId: user.id, exceptSessionId: user.sessionId ?? undefined });
     await recordAuditEvent({
       db: tx,
       actor: user,

@@ -16,3 +16,8 @@ export function hasRole(userRole: Role, required: Role): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (roles as readonly string[]).includes(value);
 }
+
+/** The lesser of two roles: what an API token may do is capped by both its own role and its owner's. */
+export function lowerRole(a: Role, b: Role): Role {
+  return roles.indexOf(a) <= roles.indexOf(b) ? a : b;
+}

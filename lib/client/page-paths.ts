@@ -27,3 +27,6 @@ export function runsPagePath(agentId: string): string {
 export function runPagePath(agentId: string, executionId: string): string {
   return agentPagePath(agentId, `/executions/${encodeURIComponent(executionId)}`);
 }
+
+/** The signed-in user's API tokens. */
+export const tokensPagePath = "/tokens";

@@ -39,5 +39,6 @@ export const queryKeys = {
   setupStatus: ["setup"] as const,
   currentUser: ["auth", "me"] as const,
   users: ["users"] as const,
+  apiTokens: ["tokens"] as const,
   auditPages: ["audit", "pages"] as const,
 };

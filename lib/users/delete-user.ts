@@ -29,7 +29,7 @@ export async function deleteUser(opts: {
     const target = await tx.user.findUnique({ where: { id: opts.userId } });
     if (!target) throw notFound("User", opts.userId);
     if (target.role === "owner") {
-      if ((await currentRole(tx, opts.actor.id)) !== "owner") throw ownerOnly();
+      if ((await currentRole(tx, opts.actor)) !== "owner") throw ownerOnly();
       if ((await tx.user.count({ where: { role: "owner" } })) <= 1) throw lastOwner();
     }
     // Sessions go with the user (ON DELETE CASCADE).

@@ -34,7 +34,7 @@ export async function updateUser(opts: {
     const target = await tx.user.findUnique({ where: { id: opts.userId } });
     if (!target) throw notFound("User", opts.userId);
     const touchesOwner = target.role === "owner" || input.role === "owner";
-    if (touchesOwner && (await currentRole(tx, opts.actor.id)) !== "owner") throw ownerOnly();
+    if (touchesOwner && (await currentRole(tx, opts.actor)) !== "owner") throw ownerOnly();
     const role =
       input.role !== undefined && input.role !== target.role ? { from: target.role as Role, to: input.role } : null;
     if (role?.from === "owner" && (await tx.user.count({ where: { role: "owner" } })) <= 1) throw lastOwner();
@@ -53,7 +53,7 @@ export async function updateUser(opts: {
       await deleteUserSessions({
         db: tx,
         userId: target.id,
-        exceptSessionId: keepOwnSession ? opts.actor.sessionId : undefined,
+        exceptSessionId: keepOwnSession ? (opts.actor.sessionId ?? undefined) : undefined,
       });
     }
     const audit = { db: tx, actor: opts.actor, ip: opts.ip, targetType: "user", targetId: row.id } as const;

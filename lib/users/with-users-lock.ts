@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { RequestUser } from "@/lib/auth/authenticate";
+import { isRole, lowerRole, type Role } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db";
 
 const LOCK_KEY = "users_lock";
@@ -24,8 +26,10 @@ export async function withUsersLock<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
 
 /**
  * The caller's role as of now, inside the lock: a request authenticated just before its caller
- * was demoted by someone else must not still act as an owner.
+ * was demoted by someone else must not still act as an owner. Never above the role the request
+ * was authenticated with, so an API token capped below its owner's role stays capped.
  */
-export async function currentRole(tx: Tx, userId: string): Promise<string | null> {
-  return (await tx.user.findUnique({ where: { id: userId }, select: { role: true } }))?.role ?? null;
+export async function currentRole(tx: Tx, actor: Pick<RequestUser, "id" | "role">): Promise<Role | null> {
+  const role = (await tx.user.findUnique({ where: { id: actor.id }, select: { role: true } }))?.role;
+  return isRole(role) ? lowerRole(role, actor.role) : null;
 }

@@ -1,7 +1,7 @@
 // Sign out: ends the session on the server and removes the cookie (204, also without a live session).
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { authenticateRequest } from "@/lib/auth/authenticate";
+import { authenticateSession } from "@/lib/auth/authenticate";
 import { buildClearedSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
 import { deleteSessionByToken } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
@@ -10,7 +10,7 @@ export const POST = routeHandler({ public: true }, async (request) => {
   const token = readSessionToken(request);
   if (token) {
     const db = await getDb();
-    const authentication = await authenticateRequest(request);
+    const authentication = await authenticateSession(request);
     await deleteSessionByToken({ db, token });
     if (authentication) {
       const { user } = authentication;

@@ -1,4 +1,4 @@
-// The signed-in user ({user}), or 401 unauthenticated.
+// The caller ({user}: for an API token, its owner with the token's effective role), or 401 unauthenticated.
 import { routeHandler } from "@/lib/api/route-handler";
 import type { CurrentUserDto } from "@/lib/auth/current-user-dto";
 
